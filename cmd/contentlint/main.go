@@ -1,0 +1,196 @@
+// Command contentlint checks a static site's Markdown content before it is
+// published.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"syscall"
+
+	"github.com/hashicorp/go-multierror"
+	"github.com/mattn/go-isatty"
+
+	"github.com/contentlint/contentlint/lint"
+	"github.com/contentlint/contentlint/lint/report"
+	"github.com/contentlint/contentlint/rules"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitError    = 2
+)
+
+// version is set by -ldflags; otherwise the module version is used.
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+type options struct {
+	format, output, config, color, failOn string
+	offline, noCache, listRules, version  bool
+	jobs                                  int
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("contentlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.FormatNames(), ", "))
+	fs.StringVar(&o.output, "output", "", "write the report to `FILE` instead of standard output")
+	fs.StringVar(&o.config, "config", "", "configuration `FILE` (default: nearest "+lint.ConfigFileName+")")
+	fs.BoolVar(&o.offline, "offline", false, "never use the network (no external link checks)")
+	fs.BoolVar(&o.noCache, "no-cache", false, "ignore the external link cache")
+	fs.IntVar(&o.jobs, "jobs", 0, "files parsed in parallel (default GOMAXPROCS)")
+	fs.StringVar(&o.color, "color", "auto", "color text output: auto, always or never")
+	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least: error, warning, info or never")
+	fs.BoolVar(&o.listRules, "list-rules", false, "list every rule with its default severity and exit")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: contentlint [flags] [path...]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "\nexit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O error\n")
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	all := rules.All()
+	switch {
+	case o.version:
+		fmt.Fprintf(stdout, "contentlint %s\n", toolVersion())
+		return exitOK
+	case o.listRules:
+		listRules(stdout, all)
+		return exitOK
+	}
+	reporter, ok := report.Formats()[o.format]
+	if !ok {
+		fmt.Fprintf(stderr, "contentlint: unknown --format %q (want %s)\n", o.format, strings.Join(report.FormatNames(), ", "))
+		return exitError
+	}
+	failOn := lint.Off
+	if o.failOn != "never" {
+		s, err := lint.ParseSeverity(o.failOn)
+		if err != nil || s == lint.Off {
+			fmt.Fprintf(stderr, "contentlint: --fail-on %q: want error, warning, info or never\n", o.failOn)
+			return exitError
+		}
+		failOn = s
+	}
+	if o.color != "auto" && o.color != "always" && o.color != "never" {
+		fmt.Fprintf(stderr, "contentlint: --color %q: want auto, always or never\n", o.color)
+		return exitError
+	}
+	paths := fs.Args()
+	cfg, site, err := lint.Setup(paths, o.config)
+	if err != nil {
+		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
+	if err := cfg.ValidateRules(all); err != nil {
+		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
+	if len(paths) == 0 {
+		for _, r := range site.ContentRoots {
+			paths = append(paths, r.Dir)
+		}
+	}
+	out := stdout
+	if o.output != "" {
+		f, err := os.Create(o.output)
+		if err != nil {
+			fmt.Fprintf(stderr, "contentlint: %v\n", err)
+			return exitError
+		}
+		defer f.Close()
+		out = f
+	}
+	var progress io.Writer
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		progress = stderr
+	}
+	eng := &lint.Engine{Rules: all, Config: cfg, Site: site, Options: lint.Options{
+		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
+	}}
+	res, err := eng.Run(ctx, paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
+	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
+		Findings: res.Findings, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files}
+	for _, r := range all {
+		runInfo.Severities[r.ID] = cfg.RuleSeverity(r)
+	}
+	var me *multierror.Error
+	if errors.As(res.Err, &me) {
+		runInfo.Errors = me.Errors
+	} else if res.Err != nil {
+		runInfo.Errors = []error{res.Err}
+	}
+	if o.format == "text" {
+		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout))
+	}
+	if err := reporter(out, runInfo); err != nil {
+		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
+	for _, e := range runInfo.Errors {
+		fmt.Fprintf(stderr, "contentlint: error: %v\n", e)
+	}
+	if o.format == "text" {
+		fmt.Fprintln(stderr, report.Summary(runInfo))
+	}
+	if len(runInfo.Errors) > 0 {
+		return exitError
+	}
+	if failOn != lint.Off {
+		for _, f := range res.Findings {
+			if f.Severity >= failOn {
+				return exitFindings
+			}
+		}
+	}
+	return exitOK
+}
+
+func isTTY(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && isatty.IsTerminal(f.Fd())
+}
+
+func listRules(w io.Writer, all []*lint.Rule) {
+	sorted := append([]*lint.Rule(nil), all...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	for _, r := range sorted {
+		fmt.Fprintf(w, "%-24s %-8s %s\n", r.ID, r.Severity, r.Doc)
+	}
+}

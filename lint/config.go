@@ -1,0 +1,240 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigFileName is looked up from the linted path upwards.
+const ConfigFileName = ".contentlint.yml"
+
+// Config is one struct tree decoded with strict keys. Each rule family owns a
+// section; presets only fill in what the file leaves unset.
+type Config struct {
+	Content     []string          `yaml:"content" json:"content,omitempty" jsonschema:"description=Folders holding posts, relative to the site root (CLI paths override)"`
+	Ignore      []string          `yaml:"ignore" json:"ignore,omitempty" jsonschema:"description=Glob patterns (doublestar syntax) of files to skip"`
+	Preset      string            `yaml:"preset" json:"preset,omitempty" jsonschema:"enum=auto,enum=docusaurus,enum=hugo,enum=nuxt-content,enum=jekyll,enum=astro,enum=none,description=Site generator whose conventions fill the defaults"`
+	BaseURL     StringList        `yaml:"baseURL" json:"baseURL,omitempty" jsonschema:"description=Origins of the published site; absolute links to them are internal"`
+	Permalink   Permalink         `yaml:"permalink" json:"permalink,omitempty" jsonschema:"description=URL pattern of posts, or a map of language to pattern"`
+	Static      []string          `yaml:"static" json:"static,omitempty" jsonschema:"description=Folders where site-absolute asset paths resolve"`
+	Frontmatter FrontmatterConfig `yaml:"frontmatter" json:"frontmatter,omitempty"`
+	Alternates  AlternatesConfig  `yaml:"alternates" json:"alternates,omitempty"`
+	Cover       CoverConfig       `yaml:"cover" json:"cover,omitempty"`
+	Admonitions AdmonitionsConfig `yaml:"admonitions" json:"admonitions,omitempty"`
+	Links       LinksConfig       `yaml:"links" json:"links,omitempty"`
+	Rules       map[string]string `yaml:"rules" json:"rules,omitempty" jsonschema:"description=Per-rule severity: off, error, warning or info"`
+
+	// File is the path the configuration was read from, "" for defaults.
+	File string `yaml:"-" json:"-"`
+	// Root is the site root: the config file's folder, or the detected one.
+	Root string `yaml:"-" json:"-"`
+}
+
+// FrontmatterConfig owns the frontmatter-* rules.
+type FrontmatterConfig struct {
+	Required *[]string        `yaml:"required" json:"required,omitempty" jsonschema:"description=Fields every post must set (default: title)"`
+	Fields   map[string]string `yaml:"fields" json:"fields,omitempty" jsonschema:"description=Field name to type: string, list, date, bool, language, url, path, image or enum(a,b,c)"`
+}
+
+// AlternatesConfig owns the alternate-* rules.
+type AlternatesConfig struct {
+	Field string `yaml:"field" json:"field,omitempty" jsonschema:"description=Front matter field naming a post's translations (default: alternates)"`
+}
+
+// CoverConfig owns the cover-* rules.
+type CoverConfig struct {
+	Field    string   `yaml:"field" json:"field,omitempty" jsonschema:"description=Front matter field holding the cover image"`
+	Dirs     []string `yaml:"dirs" json:"dirs,omitempty" jsonschema:"description=Extra folders where covers are looked up"`
+	MinWidth int      `yaml:"minWidth" json:"minWidth,omitempty" jsonschema:"description=Smallest acceptable cover width in pixels (0: any)"`
+}
+
+// AdmonitionsConfig owns the admonition-* rules.
+type AdmonitionsConfig struct {
+	Dialect        string   `yaml:"dialect" json:"dialect,omitempty" jsonschema:"enum=docusaurus,enum=mdc,enum=auto,enum=none"`
+	Types          []string `yaml:"types" json:"types,omitempty" jsonschema:"description=Allowed admonition keywords or component names"`
+	ExtendDefaults *bool    `yaml:"extendDefaults" json:"extendDefaults,omitempty" jsonschema:"description=Add types to the dialect's defaults instead of replacing them"`
+	Components     string   `yaml:"components" json:"components,omitempty" jsonschema:"description=Folder of .vue components for the mdc dialect (default: components/content)"`
+}
+
+// LinksConfig owns the link-* rules that go over the network.
+type LinksConfig struct {
+	Timeout       Duration                     `yaml:"timeout" json:"timeout,omitempty" jsonschema:"type=string,description=Per-request timeout (default 15s)"`
+	Concurrency   int                          `yaml:"concurrency" json:"concurrency,omitempty"`
+	PerHost       int                          `yaml:"perHost" json:"perHost,omitempty"`
+	HostInterval  Duration                     `yaml:"hostInterval" json:"hostInterval,omitempty" jsonschema:"type=string,description=Minimum time between two requests to one host"`
+	Retries       *int                         `yaml:"retries" json:"retries,omitempty"`
+	MaxRetryAfter Duration                     `yaml:"maxRetryAfter" json:"maxRetryAfter,omitempty" jsonschema:"type=string"`
+	Accept        []string                     `yaml:"accept" json:"accept,omitempty" jsonschema:"description=Accepted status codes or ranges such as 200-299"`
+	Exclude       []string                     `yaml:"exclude" json:"exclude,omitempty" jsonschema:"description=Regular expressions of URLs never fetched"`
+	Headers       map[string]map[string]string `yaml:"headers" json:"headers,omitempty" jsonschema:"description=Extra headers per host; ${VAR} expands from the environment"`
+	AllowPrivate  bool                         `yaml:"allowPrivate" json:"allowPrivate,omitempty"`
+	Fragments     *bool                        `yaml:"fragments" json:"fragments,omitempty"`
+	Cache         LinkCacheConfig              `yaml:"cache" json:"cache,omitempty"`
+}
+
+// LinkCacheConfig places the persistent link cache.
+type LinkCacheConfig struct {
+	Path   string   `yaml:"path" json:"path,omitempty"`
+	MaxAge Duration `yaml:"maxAge" json:"maxAge,omitempty" jsonschema:"type=string"`
+}
+
+// Duration decodes "15s"-style strings.
+type Duration time.Duration
+
+// UnmarshalYAML accepts Go duration strings.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// StringList accepts a single string or a list of them.
+type StringList []string
+
+// UnmarshalYAML accepts a scalar or a sequence.
+func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*l = StringList{n.Value}
+		return nil
+	}
+	var s []string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	*l = s
+	return nil
+}
+
+// Permalink is one pattern, or one per language.
+type Permalink struct {
+	Default  string
+	ByLang   map[string]string
+}
+
+// UnmarshalYAML accepts a string or a map of language to pattern.
+func (p *Permalink) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		p.Default = n.Value
+		return nil
+	}
+	return n.Decode(&p.ByLang)
+}
+
+// For returns the pattern for a language.
+func (p Permalink) For(lang string) string {
+	if s, ok := p.ByLang[lang]; ok {
+		return s
+	}
+	if p.Default != "" {
+		return p.Default
+	}
+	if s, ok := p.ByLang["default"]; ok {
+		return s
+	}
+	return ""
+}
+
+// IsZero reports whether no permalink was configured.
+func (p Permalink) IsZero() bool { return p.Default == "" && len(p.ByLang) == 0 }
+
+// ParseConfig decodes YAML with strict keys; errors name the line.
+func ParseConfig(data []byte, name string) (*Config, error) {
+	cfg := &Config{}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	for id, sev := range cfg.Rules {
+		if _, err := ParseSeverity(sev); err != nil {
+			return nil, fmt.Errorf("%s: rules.%s: %w", name, id, err)
+		}
+	}
+	cfg.File = name
+	return cfg, nil
+}
+
+// LoadConfig reads an explicit file.
+func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	cfg, err := ParseConfig(data, path)
+	if err != nil {
+		return nil, err
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("config path: %w", err)
+	}
+	cfg.Root = filepath.Dir(abs)
+	return cfg, nil
+}
+
+// FindConfig walks up from start to the file system root looking for
+// .contentlint.yml. It returns "" when there is none.
+func FindConfig(start string) (string, error) {
+	dir, err := filepath.Abs(start)
+	if err != nil {
+		return "", fmt.Errorf("find config: %w", err)
+	}
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		dir = filepath.Dir(dir)
+	}
+	for {
+		p := filepath.Join(dir, ConfigFileName)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// RuleSeverity is the effective severity of a rule under this config.
+func (c *Config) RuleSeverity(r *Rule) Severity {
+	if s, ok := c.Rules[r.ID]; ok {
+		sev, err := ParseSeverity(s)
+		if err == nil {
+			return sev
+		}
+	}
+	return r.Severity
+}
+
+// ValidateRules reports config entries that name no rule.
+func (c *Config) ValidateRules(rules []*Rule) error {
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[r.ID] = true
+	}
+	var bad []string
+	for id := range c.Rules {
+		if !known[id] {
+			bad = append(bad, id)
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("%s: rules: unknown rule %s", c.File, strings.Join(bad, ", "))
+	}
+	return nil
+}

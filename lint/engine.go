@@ -1,0 +1,396 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/hashicorp/go-multierror"
+)
+
+// MaxFileSize bounds what is read into memory; larger files get a finding.
+const MaxFileSize = 64 << 20
+
+// Engine runs rules over a site. It knows no particular rule.
+type Engine struct {
+	Rules   []*Rule
+	Config  *Config
+	Site    *Site
+	Options Options
+	// BaseDir is where reported paths are relative to (default: the working
+	// directory), so that editors, CI annotations and SARIF can open them.
+	BaseDir string
+}
+
+// Result is the outcome of a run. Err collects I/O problems per file; the
+// other files are linted all the same.
+type Result struct {
+	Findings []Finding
+	Files    int // files linted (targets)
+	Indexed  int // files in the site index
+	Err      error
+}
+
+var markdownExt = map[string]bool{".md": true, ".mdx": true, ".markdown": true}
+
+// IsMarkdown reports whether a file name has a Markdown extension.
+func IsMarkdown(name string) bool { return markdownExt[strings.ToLower(filepath.Ext(name))] }
+
+type discovered struct {
+	files  map[string]bool // absolute paths
+	errs   *multierror.Error
+	ignore []string
+	root   string
+}
+
+// walk follows directory symlinks but remembers real paths, so a loop is an
+// error that names the link instead of a hang or a silent skip.
+func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool) {
+	if ctx.Err() != nil {
+		return
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		d.errs = multierror.Append(d.errs, fmt.Errorf("%s: %w", dir, err))
+		return
+	}
+	if seen[real] {
+		d.errs = multierror.Append(d.errs, fmt.Errorf("%s: symlink loop: %s is already being walked", dir, real))
+		return
+	}
+	seen[real] = true
+	defer delete(seen, real)
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		d.errs = multierror.Append(d.errs, fmt.Errorf("read dir %s: %w", dir, err))
+		return
+	}
+	for _, ent := range ents {
+		name := ent.Name()
+		p := filepath.Join(dir, name)
+		if d.ignored(p) {
+			continue
+		}
+		mode := ent.Type()
+		isDir := ent.IsDir()
+		if mode&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				// A dangling link to something else is not ours to judge; a
+				// loop or a broken Markdown link is.
+				if IsMarkdown(name) || errors.Is(err, syscall.ELOOP) {
+					d.errs = multierror.Append(d.errs, fmt.Errorf("%s: %w", p, err))
+				}
+				continue
+			}
+			isDir = fi.IsDir()
+		}
+		if isDir {
+			if strings.HasPrefix(name, ".") || name == "node_modules" {
+				continue
+			}
+			d.walk(ctx, p, seen)
+			continue
+		}
+		if IsMarkdown(name) {
+			d.files[p] = true
+		}
+	}
+}
+
+func (d *discovered) ignored(abs string) bool {
+	rel := filepath.ToSlash(abs)
+	if r, err := filepath.Rel(d.root, abs); err == nil {
+		rel = filepath.ToSlash(r)
+	}
+	for _, g := range d.ignore {
+		if ok, _ := doublestar.Match(g, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []string, errs *multierror.Error) {
+	all := &discovered{files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+	for _, r := range e.Site.ContentRoots {
+		if fi, err := os.Stat(r.Dir); err == nil && fi.IsDir() {
+			all.walk(ctx, r.Dir, map[string]bool{})
+		}
+	}
+	tset := map[string]bool{}
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			all.errs = multierror.Append(all.errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		fi, err := os.Stat(abs)
+		if err != nil {
+			all.errs = multierror.Append(all.errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		if !fi.IsDir() {
+			tset[abs] = true
+			all.files[abs] = true
+			continue
+		}
+		n := 0
+		for f := range all.files {
+			if within(abs, f) {
+				tset[f] = true
+				n++
+			}
+		}
+		overlaps := false
+		for _, r := range e.Site.ContentRoots {
+			if within(abs, r.Dir) || within(r.Dir, abs) {
+				overlaps = true
+			}
+		}
+		if !overlaps {
+			// A folder outside the content roots is linted as given.
+			extra := &discovered{files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+			extra.walk(ctx, abs, map[string]bool{})
+			all.errs = multierror.Append(all.errs, extra.errs)
+			for f := range extra.files {
+				tset[f] = true
+				all.files[f] = true
+			}
+		}
+	}
+	for f := range all.files {
+		site = append(site, f)
+	}
+	for f := range tset {
+		targets = append(targets, f)
+	}
+	sort.Strings(site)
+	sort.Strings(targets)
+	return site, targets, all.errs
+}
+
+// Run lints the posts under paths (files or folders). The rest of the site is
+// indexed so that site-wide rules resolve.
+func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
+	if e.BaseDir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fmt.Errorf("working directory: %w", err)
+		}
+		e.BaseDir = wd
+	}
+	siteFiles, targets, errs := e.discover(ctx, paths)
+	isTarget := make(map[string]bool, len(targets))
+	for _, t := range targets {
+		isTarget[t] = true
+	}
+	parser := NewParser(e.Site)
+	jobs := e.Options.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	entries := make([]*Entry, len(siteFiles))
+	perFile := make([][]Finding, len(siteFiles))
+	fileErrs := make([]error, len(siteFiles))
+	dirs := make([][]Directive, len(siteFiles))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if ctx.Err() != nil {
+					continue
+				}
+				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(parser, siteFiles[i], isTarget[siteFiles[i]])
+			}
+		}()
+	}
+	for i := range siteFiles {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("lint: %w", err)
+	}
+
+	res := &Result{Files: len(targets), Indexed: len(siteFiles)}
+	var findings []Finding
+	suppress := map[string]*Suppressor{}
+	var live []*Entry
+	for i := range siteFiles {
+		if fileErrs[i] != nil {
+			errs = multierror.Append(errs, fileErrs[i])
+		}
+		findings = append(findings, perFile[i]...)
+		if entries[i] != nil {
+			live = append(live, entries[i])
+			if entries[i].Target {
+				suppress[e.display(entries[i].Abs)] = NewSuppressor(dirs[i])
+			}
+		}
+	}
+	index := NewIndex(live)
+	var targetEntries []*Entry
+	for _, en := range index.Entries {
+		if en.Target {
+			targetEntries = append(targetEntries, en)
+		}
+	}
+	for _, r := range e.Rules {
+		sev := e.Config.RuleSeverity(r)
+		if r.CheckSite == nil || sev == Off {
+			continue
+		}
+		sp := &SitePass{Ctx: ctx, Rule: r, Index: index, Site: e.Site, Config: e.Config, Targets: targetEntries, Options: &e.Options}
+		sp.report = func(en *Entry, d Diagnostic) {
+			findings = append(findings, e.finding(r, sev, en.Abs, d))
+		}
+		if err := runSafely(func() { r.CheckSite(sp) }); err != nil {
+			errs = multierror.Append(errs, fmt.Errorf("rule %s: %w", r.ID, err))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("lint: %w", err)
+	}
+	kept := findings[:0]
+	for _, f := range findings {
+		if !suppress[f.File].Suppressed(f.RuleID, f.Range.Start.Line) {
+			kept = append(kept, f)
+		}
+	}
+	SortFindings(kept)
+	res.Findings = kept
+	if errs != nil {
+		errs.ErrorFormat = listErrors
+		res.Err = errs.ErrorOrNil()
+	}
+	return res, nil
+}
+
+func listErrors(es []error) string {
+	lines := make([]string, len(es))
+	for i, err := range es {
+		lines[i] = err.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// SortFindings orders findings by file, line, column and rule.
+func SortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Range.Start != b.Range.Start {
+			return a.Range.Start.Before(b.Range.Start)
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Message < b.Message
+	})
+}
+
+func (e *Engine) display(abs string) string {
+	if r, err := filepath.Rel(e.BaseDir, abs); err == nil {
+		return filepath.ToSlash(r)
+	}
+	return filepath.ToSlash(abs)
+}
+
+func (e *Engine) finding(r *Rule, sev Severity, abs string, d Diagnostic) Finding {
+	return Finding{RuleID: r.ID, Severity: sev, File: e.display(abs), Range: d.Range, Message: d.Message, Properties: d.Properties, Fix: d.Fix}
+}
+
+func runSafely(f func()) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error (please report): %v\n%s", p, debug.Stack())
+		}
+	}()
+	f()
+	return nil
+}
+
+// lintFile reads and parses one file. Targets get every per-post rule; other
+// files are only indexed.
+func (e *Engine) lintFile(parser *Parser, abs string, target bool) (*Entry, []Finding, []Directive, error) {
+	rel := e.Site.Rel(abs)
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("%s: %w", e.display(abs), err)
+	}
+	var src []byte
+	tooBig := fi.Size() > MaxFileSize
+	if !tooBig {
+		src, err = os.ReadFile(abs)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("%s: %w", e.display(abs), err)
+		}
+	}
+	var post *Post
+	if !target {
+		post = parser.ParseLight(rel, abs, src)
+	} else if tooBig {
+		post = &Post{Path: rel, Abs: abs, Lines: NewLineIndex(nil)}
+		post.Problems = append(post.Problems, FileProblem{Kind: "size", Range: Range{Position{1, 1}, Position{1, 1}}, Message: fmt.Sprintf("file is %d MiB, over the %d MiB limit; it was not linted", fi.Size()>>20, MaxFileSize>>20)})
+	} else {
+		post = parser.Parse(rel, abs, src)
+	}
+	var findings []Finding
+	if target {
+		for _, r := range e.Rules {
+			sev := e.Config.RuleSeverity(r)
+			if r.Check == nil || sev == Off {
+				continue
+			}
+			p := &Pass{Rule: r, Post: post, Site: e.Site, Config: e.Config, Rules: e.Rules}
+			p.report = func(d Diagnostic) {
+				findings = append(findings, e.finding(r, sev, abs, d))
+			}
+			if err := runSafely(func() { r.Check(p) }); err != nil {
+				return nil, findings, nil, fmt.Errorf("%s: rule %s: %w", e.display(abs), r.ID, err)
+			}
+		}
+	}
+	en := e.entry(post)
+	en.Target = target
+	en.Light = !target
+	return en, findings, post.Directives, nil
+}
+
+// entry copies what site rules need out of a post; the AST is not kept.
+func (e *Engine) entry(p *Post) *Entry {
+	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Anchors: make(map[string]bool, len(p.Anchors))}
+	for _, a := range p.Anchors {
+		en.Anchors[a] = true
+	}
+	if p.FrontMatter != nil && p.FrontMatter.Root != nil {
+		en.Fields = p.FrontMatter.Root
+		en.ID = en.Fields.Get("id").String()
+		en.Lang = en.Fields.Get(e.Site.LangField).String()
+		if en.Lang == "" {
+			en.Lang = en.Fields.Get("lang").String()
+		}
+	}
+	if en.Lang == "" {
+		en.Lang = e.Site.DefaultLang
+	}
+	en.URL, en.Aliases = e.Site.EntryURL(en)
+	return en
+}

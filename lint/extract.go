@@ -1,0 +1,198 @@
+package lint
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"golang.org/x/net/html"
+)
+
+// extract walks the AST once and collects references, headings and anchors.
+// Code blocks and code spans hold no Link nodes, so they are skipped for free.
+func extract(post *Post, slugStyle string) {
+	src := post.Body
+	sl := NewSlugger(slugStyle)
+	// Explicit ids win over generated ones, so reserve them first.
+	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if id, ok := h.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					sl.Reserve(string(b))
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			txt := plainText(n, src)
+			anchor := ""
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					anchor = string(b)
+				}
+			}
+			if anchor == "" {
+				anchor = sl.Slug(txt)
+			}
+			r := Range{}
+			if n.Lines().Len() > 0 {
+				seg := n.Lines().At(0)
+				ls := post.Lines.LineStart(post.Lines.Pos(seg.Start).Line)
+				r = post.Lines.Range(ls, seg.Stop)
+			}
+			post.Headings = append(post.Headings, Heading{Level: n.Level, Text: txt, Anchor: anchor, Range: r})
+			post.Anchors = append(post.Anchors, anchor)
+		case *ast.Link:
+			if n.Reference != nil && n.Reference.Type != 0 {
+				// Reported once, at its definition.
+				return ast.WalkContinue, nil
+			}
+			post.Refs = append(post.Refs, Ref{Kind: RefLink, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+		case *ast.Image:
+			if n.Reference != nil && n.Reference.Type != 0 {
+				// A reference-style image: its definition may also serve links.
+				post.Refs = append(post.Refs, Ref{Kind: RefImage, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), nil)})
+				return ast.WalkContinue, nil
+			}
+			post.Refs = append(post.Refs, Ref{Kind: RefImage, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+		case *ast.AutoLink:
+			u := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail {
+				return ast.WalkContinue, nil
+			}
+			start := n.Pos()
+			label := n.Label(src)
+			end := start + len(label)
+			if start > 0 && src[start-1] == '<' {
+				start--
+				end++
+			} else if start >= 0 && start < len(src) && src[start] == '<' {
+				end += 2
+			}
+			post.Refs = append(post.Refs, Ref{Kind: RefAutolink, Dest: u, Range: post.Lines.Range(start, min(end, len(src)))})
+		case *ast.LinkReferenceDefinition:
+			post.Refs = append(post.Refs, Ref{Kind: RefDefinition, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				seg := n.Segments.At(0)
+				last := n.Segments.At(n.Segments.Len() - 1)
+				htmlRefs(post, seg.Start, last.Stop)
+			}
+		case *ast.HTMLBlock:
+			if n.Lines().Len() > 0 {
+				start := n.Lines().At(0).Start
+				stop := n.Lines().At(n.Lines().Len() - 1).Stop
+				if n.HasClosure() {
+					stop = n.ClosureLine.Stop
+				}
+				htmlRefs(post, start, stop)
+			}
+		case *east.FootnoteLink, *east.FootnoteBacklink:
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// linkRange spans a link from its opening bracket to the closing parenthesis
+// after dest; without dest it covers the opening bracket only.
+func linkRange(post *Post, start int, dest []byte) Range {
+	src := post.Body
+	if start < 0 || start >= len(src) {
+		return Range{Start: Position{1, 1}, End: Position{1, 1}}
+	}
+	end := start + 1
+	if len(dest) > 0 {
+		lim := min(len(src), start+4096)
+		if i := bytes.Index(src[start:lim], dest); i >= 0 {
+			end = start + i + len(dest)
+			if j := bytes.IndexAny(src[end:min(lim, end+512)], ")\n"); j >= 0 && src[end+j] == ')' {
+				end += j + 1
+			}
+		}
+	}
+	return post.Lines.Range(start, end)
+}
+
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// htmlRefs tokenizes raw HTML with x/net/html and records href/src values and
+// id/name anchors at their exact offsets. Comments are skipped by the tokenizer.
+func htmlRefs(post *Post, start, stop int) {
+	raw := post.Body[start:stop]
+	z := html.NewTokenizer(bytes.NewReader(raw))
+	off := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		tokRaw := z.Raw()
+		tokStart := off
+		off += len(tokRaw)
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tag, hasAttr := z.TagName()
+		cursor := 0
+		for hasAttr {
+			var k, v []byte
+			k, v, hasAttr = z.TagAttr()
+			key := string(k)
+			val := string(v)
+			if len(val) == 0 || strings.HasPrefix(val, "{") {
+				continue // empty, or an MDX expression
+			}
+			i := bytes.Index(tokRaw[cursor:], v)
+			vs := start + tokStart + cursor
+			if i >= 0 {
+				vs += i
+				cursor += i + len(v)
+			}
+			r := post.Lines.Range(vs, vs+len(v))
+			switch key {
+			case "href":
+				post.Refs = append(post.Refs, Ref{Kind: RefHTMLHref, Dest: val, Range: r, Attr: string(tag) + " href"})
+			case "src":
+				post.Refs = append(post.Refs, Ref{Kind: RefHTMLSrc, Dest: val, Range: r, Attr: string(tag) + " src"})
+			case "id", "name":
+				if key == "id" || string(tag) == "a" {
+					post.Anchors = append(post.Anchors, val)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package lint
+
+import (
+	"io"
+	"sort"
+)
+
+// Entry is the compact, AST-free record of a post that site rules read.
+type Entry struct {
+	Path    string // relative to the site root, forward slashes
+	Abs     string
+	URL     string // canonical URL path, such as /blog/2024/01/slug
+	Aliases []string
+	Lang    string
+	ID      string
+	Fields  *Value // front matter root, nil without front matter
+	Anchors map[string]bool
+	Refs    []Ref
+	// Target is true for entries whose findings are reported.
+	Target bool
+	// Light entries were indexed from front matter and headings alone.
+	Light bool
+}
+
+// Index holds every post of the site, sorted by path.
+type Index struct {
+	Entries []*Entry
+	byURL   map[string]*Entry
+	byPath  map[string]*Entry
+}
+
+// NewIndex builds lookups over entries; the first path wins a URL clash.
+func NewIndex(entries []*Entry) *Index {
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
+	ix := &Index{Entries: entries, byURL: map[string]*Entry{}, byPath: map[string]*Entry{}}
+	for _, e := range entries {
+		ix.byPath[e.Path] = e
+	}
+	for _, e := range entries {
+		for _, u := range append([]string{e.URL}, e.Aliases...) {
+			k := NormalizeURLPath(u)
+			if _, ok := ix.byURL[k]; !ok && u != "" {
+				ix.byURL[k] = e
+			}
+		}
+	}
+	return ix
+}
+
+// ByURL finds the post published at a URL path.
+func (ix *Index) ByURL(u string) *Entry { return ix.byURL[NormalizeURLPath(u)] }
+
+// ByPath finds the post at a site-relative file path.
+func (ix *Index) ByPath(p string) *Entry { return ix.byPath[p] }
+
+// Options are run-time settings that are not part of the site's config.
+type Options struct {
+	Jobs    int
+	Offline bool
+	NoCache bool
+	Version string
+	// Progress receives a progress bar when it is a terminal; nil for none.
+	Progress io.Writer
+}

@@ -1,0 +1,177 @@
+package lint
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// LineIndex maps byte offsets to 1-based line and character columns.
+type LineIndex struct {
+	src    []byte
+	starts []int
+	bom    bool
+}
+
+// NewLineIndex indexes src once; lookups are a binary search.
+func NewLineIndex(src []byte) *LineIndex {
+	starts := make([]int, 1, len(src)/40+1)
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	bom := len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
+	return &LineIndex{src: src, starts: starts, bom: bom}
+}
+
+// Lines is the number of lines (a trailing newline does not open a new one).
+func (li *LineIndex) Lines() int {
+	n := len(li.starts)
+	if n > 1 && li.starts[n-1] == len(li.src) {
+		n--
+	}
+	return n
+}
+
+// Pos converts a byte offset to a position.
+func (li *LineIndex) Pos(off int) Position {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(li.src) {
+		off = len(li.src)
+	}
+	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
+	start := li.starts[line]
+	col := utf8.RuneCount(li.src[start:off]) + 1
+	if line == 0 && li.bom && off >= 3 {
+		col-- // the BOM is invisible to editors
+	}
+	return Position{Line: line + 1, Col: col}
+}
+
+// Range converts a byte span to a range.
+func (li *LineIndex) Range(start, end int) Range {
+	return Range{Start: li.Pos(start), End: li.Pos(end)}
+}
+
+// LineStart is the byte offset of 1-based line n.
+func (li *LineIndex) LineStart(n int) int {
+	if n < 1 {
+		return 0
+	}
+	if n > len(li.starts) {
+		return len(li.src)
+	}
+	return li.starts[n-1]
+}
+
+// Line returns the bytes of 1-based line n without its line ending.
+func (li *LineIndex) Line(n int) []byte {
+	if n < 1 || n > len(li.starts) {
+		return nil
+	}
+	s := li.starts[n-1]
+	e := len(li.src)
+	if n < len(li.starts) {
+		e = li.starts[n] - 1
+	}
+	if e > s && li.src[e-1] == '\r' {
+		e--
+	}
+	return li.src[s:e]
+}
+
+// Offset converts a position back to a byte offset.
+func (li *LineIndex) Offset(p Position) int {
+	s := li.LineStart(p.Line)
+	line := li.Line(p.Line)
+	col := p.Col
+	if p.Line == 1 && li.bom {
+		col++
+	}
+	off := 0
+	for i := 1; i < col && off < len(line); i++ {
+		_, w := utf8.DecodeRune(line[off:])
+		off += w
+	}
+	return s + off
+}
+
+// LineRange is the range covering the whole of line n.
+func (li *LineIndex) LineRange(n int) Range {
+	s := li.LineStart(n)
+	return li.Range(s, s+len(li.Line(n)))
+}
+
+// Post is one parsed file. The AST and Source live only while per-post rules
+// run; what site rules need is copied into an Entry.
+type Post struct {
+	Path   string // relative to the site root, forward slashes
+	Abs    string
+	Source []byte
+	// Body is Source with the front matter blanked, so goldmark offsets are
+	// offsets into Source.
+	Body        []byte
+	Lines       *LineIndex
+	FrontMatter *FrontMatter // nil when the file has none
+	AST         ast.Node     // nil for binary files
+	Problems    []FileProblem
+	Directives  []Directive
+	Refs        []Ref
+	Headings    []Heading
+	Anchors     []string
+}
+
+// FileProblem is something wrong with the bytes of a file itself, found while
+// reading (binary content, invalid UTF-8); a rule decides how to report it.
+type FileProblem struct {
+	Kind    string // "binary", "utf8", "size"
+	Range   Range
+	Message string
+}
+
+// Heading is a Markdown heading with its computed anchor.
+type Heading struct {
+	Level  int
+	Text   string
+	Anchor string
+	Range  Range
+}
+
+// RefKind says where a reference came from.
+type RefKind int
+
+// Reference kinds.
+const (
+	RefLink RefKind = iota
+	RefImage
+	RefDefinition
+	RefAutolink
+	RefHTMLHref
+	RefHTMLSrc
+	RefComponent
+	RefFrontMatter
+)
+
+func (k RefKind) String() string {
+	return [...]string{"link", "image", "definition", "autolink", "html-href", "html-src", "component", "front-matter"}[k]
+}
+
+
+// Ref is a link or asset reference with its exact position.
+type Ref struct {
+	Kind  RefKind
+	Dest  string
+	Range Range
+	Attr  string // attribute or front matter field the value came from
+}
+
+// IsImage reports whether the reference loads an image.
+func (r Ref) IsImage() bool {
+	return r.Kind == RefImage || (r.Kind == RefHTMLSrc && strings.HasPrefix(r.Attr, "img ")) ||
+		(r.Kind == RefComponent && r.Attr == "src")
+}

@@ -1,0 +1,42 @@
+package report
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/contentlint/contentlint/lint"
+)
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiDim    = "\x1b[2m"
+)
+
+// Text writes compiler-style lines: path:line:col: severity: message (rule).
+func Text(w io.Writer, r *Run) error {
+	for _, f := range r.Findings {
+		sev := f.Severity.String()
+		var err error
+		if r.Color {
+			c := ansiBlue
+			switch f.Severity {
+			case lint.Error:
+				c = ansiRed
+			case lint.Warning:
+				c = ansiYellow
+			}
+			_, err = fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s%s: %s %s(%s)%s\n", ansiBold, f.File, f.Range.Start.Line, f.Range.Start.Col, ansiReset,
+				c, sev, ansiReset, f.Message, ansiDim, f.RuleID, ansiReset)
+		} else {
+			_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s (%s)\n", f.File, f.Range.Start.Line, f.Range.Start.Col, sev, f.Message, f.RuleID)
+		}
+		if err != nil {
+			return fmt.Errorf("write text report: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// markers name the files that identify a site generator at a site root.
+var markers = []struct {
+	preset string
+	files  []string
+	needs  string // a folder that must sit beside the file
+}{
+	{"docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}, ""},
+	{"hugo", []string{"hugo.toml", "hugo.yaml", "hugo.json"}, ""},
+	{"hugo", []string{"config.toml"}, "content"},
+	{"nuxt-content", []string{"nuxt.config.ts", "nuxt.config.js"}, "content"},
+	{"astro", []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}, ""},
+	{"jekyll", []string{"_config.yml"}, ""},
+}
+
+// DetectPreset names the generator whose marker files sit in dir, or "".
+func DetectPreset(dir string) string {
+	for _, m := range markers {
+		for _, f := range m.files {
+			if !FileExists(filepath.Join(dir, f)) {
+				continue
+			}
+			if m.needs != "" {
+				if fi, err := os.Stat(filepath.Join(dir, m.needs)); err != nil || !fi.IsDir() {
+					continue
+				}
+			}
+			return m.preset
+		}
+	}
+	return ""
+}
+
+// findSiteRoot walks up from start to the nearest folder a generator marks.
+func findSiteRoot(start string) string {
+	dir := start
+	for {
+		if DetectPreset(dir) != "" {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Setup loads the configuration for the linted paths (explicit file, or the
+// nearest .contentlint.yml) and builds the site model with preset defaults.
+func Setup(paths []string, configPath string) (*Config, *Site, error) {
+	first := "."
+	if len(paths) > 0 {
+		first = paths[0]
+	}
+	startAbs, err := filepath.Abs(first)
+	if err != nil {
+		return nil, nil, fmt.Errorf("path %s: %w", first, err)
+	}
+	if fi, err := os.Stat(startAbs); err == nil && !fi.IsDir() {
+		startAbs = filepath.Dir(startAbs)
+	}
+	if configPath == "" {
+		if configPath, err = FindConfig(startAbs); err != nil {
+			return nil, nil, err
+		}
+	}
+	cfg := &Config{}
+	if configPath != "" {
+		if cfg, err = LoadConfig(configPath); err != nil {
+			return nil, nil, err
+		}
+	} else {
+		cfg.Root = findSiteRoot(startAbs)
+		if cfg.Root == "" {
+			cfg.Root = startAbs
+		}
+	}
+	if err := ApplyPreset(cfg); err != nil {
+		return nil, nil, err
+	}
+	site, err := NewSite(cfg)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", cfg.File, err)
+	}
+	return cfg, site, nil
+}
+
+// DefaultFieldTypes are type-checked wherever they appear.
+var defaultFieldTypes = map[string]string{
+	"date": "date", "lastmod": "date", "draft": "bool", "tags": "list",
+	"categories": "list", "language": "language", "lang": "language",
+}
+
+// FieldTypes returns the declared type of every front matter field, the
+// well-known defaults merged under the configured ones.
+func (c *Config) FieldTypes() map[string]string {
+	out := make(map[string]string, len(defaultFieldTypes)+len(c.Frontmatter.Fields))
+	for k, v := range defaultFieldTypes {
+		out[k] = v
+	}
+	for k, v := range c.Frontmatter.Fields {
+		out[k] = v
+	}
+	return out
+}
+
+// RequiredFields defaults to title.
+func (c *Config) RequiredFields() []string {
+	if c.Frontmatter.Required == nil {
+		return []string{"title"}
+	}
+	return *c.Frontmatter.Required
+}
+
+// ApplyPreset fills unset configuration from the detected generator. Presets
+// only fill in defaults; what the file sets wins.
+func ApplyPreset(cfg *Config) error {
+	if cfg.Preset == "" || cfg.Preset == "auto" {
+		cfg.Preset = DetectPreset(cfg.Root)
+		if cfg.Preset == "" {
+			cfg.Preset = "none"
+		}
+	}
+	switch cfg.Preset {
+	case "docusaurus", "hugo", "nuxt-content", "jekyll", "astro", "none":
+	default:
+		return fmt.Errorf("%s: preset %q: want auto, docusaurus, hugo, nuxt-content, jekyll, astro or none", cfg.File, cfg.Preset)
+	}
+	return nil
+}

@@ -1,0 +1,14 @@
+// Package rules holds contentlint's rules, one file per family. All lists
+// them explicitly: adding a rule is one file, one testdata folder and one line
+// here.
+package rules
+
+import "github.com/contentlint/contentlint/lint"
+
+// All returns every rule, in the order they run.
+func All() []*lint.Rule {
+	return []*lint.Rule{
+		FileEncoding,
+		DirectiveUnknown,
+	}
+}
