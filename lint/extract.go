@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	east "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/net/html"
 )
 
@@ -94,7 +93,8 @@ func extract(post *Post, slugStyle string) {
 				}
 				htmlRefs(post, start, stop)
 			}
-		case *east.FootnoteLink, *east.FootnoteBacklink:
+		default:
+			extractDirective(post, n)
 		}
 		return ast.WalkContinue, nil
 	})

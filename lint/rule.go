@@ -91,8 +91,9 @@ type Finding struct {
 	Fix        *Fix              `json:"fix,omitempty"`
 }
 
-// Rule is a small value in the spirit of go/analysis.Analyzer. Exactly one of
-// Check (per post, sees the AST) and CheckSite (sees the site index) is set.
+// Rule is a small value in the spirit of go/analysis.Analyzer. Check runs per
+// post and sees the AST; CheckSite runs once the site index is built. A rule
+// sets one or both.
 type Rule struct {
 	ID        string
 	Doc       string // one line

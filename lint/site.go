@@ -52,6 +52,9 @@ func NewSite(cfg *Config) (*Site, error) {
 	for _, d := range cfg.Static {
 		s.StaticRoots = append(s.StaticRoots, s.abs(d))
 	}
+	if err := configureAdmonitions(cfg, s); err != nil {
+		return nil, err
+	}
 	for _, b := range cfg.BaseURL {
 		u, err := url.Parse(b)
 		if err != nil || u.Host == "" {
@@ -154,4 +157,41 @@ func (s *Site) IsInternalURL(raw string) (string, bool) {
 func FileExists(abs string) bool {
 	fi, err := os.Stat(abs)
 	return err == nil && fi.Mode().IsRegular()
+}
+
+// ResolveAsset finds the file that dest, written in the post at from (an
+// absolute path), points to. Relative paths resolve next to the post, then
+// under each of dirs; site-absolute ones under dirs and the static roots. It
+// returns "" when nothing exists, with every candidate it tried.
+func (s *Site) ResolveAsset(from, dest string, dirs []string) (string, []string) {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	if d, err := url.PathUnescape(dest); err == nil {
+		dest = d
+	}
+	var tried []string
+	try := func(p string) bool {
+		tried = append(tried, p)
+		return FileExists(p)
+	}
+	rel := filepath.FromSlash(strings.TrimPrefix(dest, "/"))
+	if !strings.HasPrefix(dest, "/") {
+		if p := filepath.Join(filepath.Dir(from), filepath.FromSlash(dest)); try(p) {
+			return p, tried
+		}
+	}
+	for _, d := range dirs {
+		if p := filepath.Join(s.abs(d), rel); try(p) {
+			return p, tried
+		}
+	}
+	if strings.HasPrefix(dest, "/") {
+		for _, d := range s.StaticRoots {
+			if p := filepath.Join(d, rel); try(p) {
+				return p, tried
+			}
+		}
+	}
+	return "", tried
 }
