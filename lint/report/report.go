@@ -23,6 +23,9 @@ type Run struct {
 	// Errors are I/O or internal problems; they make the run unsuccessful.
 	Errors []error
 	Color  bool
+	// SrcRoot is the absolute folder that finding paths are relative to; SARIF
+	// gives it as %SRCROOT%. Empty leaves the base unstated (stable goldens).
+	SrcRoot string
 }
 
 // Reporter writes one format.
