@@ -55,7 +55,8 @@ func SARIF(w io.Writer, r *Run) error {
 var sentinels = map[string]bool{"index": true, "byteOffset": true, "charOffset": true, "id": true, "rank": true}
 
 // compact drops properties equal to SARIF's documented defaults: the -1
-// sentinels and empty arrays (except run.results, which GitHub requires).
+// sentinels, empty arrays (except run.results, which GitHub requires) and
+// empty property bags.
 func compact(key string, v any) any {
 	switch v := v.(type) {
 	case map[string]any:
@@ -65,6 +66,10 @@ func compact(key string, v any) any {
 				continue
 			}
 			if a, ok := c.([]any); ok && len(a) == 0 && k != "results" {
+				delete(v, k)
+				continue
+			}
+			if m, ok := c.(map[string]any); ok && len(m) == 0 && k == "properties" {
 				delete(v, k)
 				continue
 			}
