@@ -115,12 +115,11 @@ func captureAs(format string) frontmatter.UnmarshalFunc {
 }
 
 // frontMatterFormats are adrg/frontmatter's delimiters; the unmarshal step only
-// captures the bytes so that we can decode them with positions.
+// captures the bytes so that we can decode them with positions. A JSON block
+// opened by a bare "{" is found by brace matching instead (see jsonBlockEnd):
+// adrg wants a blank line after its "}", which real posts often lack.
 func frontMatterFormats() []*frontmatter.Format {
 	yamlF, tomlF, jsonF := captureAs("yaml"), captureAs("toml"), captureAs("json")
-	brace := frontmatter.NewFormat("{", "}", jsonF)
-	brace.UnmarshalDelims = true
-	brace.RequiresNewLine = true
 	return []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", yamlF),
 		frontmatter.NewFormat("---yaml", "---", yamlF),
@@ -128,20 +127,22 @@ func frontMatterFormats() []*frontmatter.Format {
 		frontmatter.NewFormat("---toml", "---", tomlF),
 		frontmatter.NewFormat(";;;", ";;;", jsonF),
 		frontmatter.NewFormat("---json", "---", jsonF),
-		brace,
 	}
 }
 
 var openers = map[string]string{"---": "yaml", "---yaml": "yaml", "+++": "toml", "---toml": "toml", ";;;": "json", "---json": "json", "{": "json"}
 
+var bom = []byte("\xEF\xBB\xBF")
+
 // ParseFrontMatter finds and decodes the front matter of src. It returns nil
 // when the file has none.
 func ParseFrontMatter(src []byte, li *LineIndex) *FrontMatter {
 	// The opener must be the first non-blank line, as adrg/frontmatter requires.
-	off := 0
-	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
-		off = 3
+	base := 0
+	if bytes.HasPrefix(src, bom) {
+		base = 3 // adrg does not know the BOM
 	}
+	off := base
 	for off < len(src) {
 		nl := bytes.IndexByte(src[off:], '\n')
 		line := src[off:]
@@ -157,41 +158,105 @@ func ParseFrontMatter(src []byte, li *LineIndex) *FrontMatter {
 		off += nl + 1
 	}
 	openLine := li.Pos(off).Line
-	first := strings.TrimSpace(string(li.Line(openLine)))
+	first := strings.TrimSpace(string(src[off : li.LineStart(openLine)+len(li.Line(openLine))]))
 	format, ok := openers[first]
 	if !ok {
 		return nil
 	}
-	var rb rawBlock
-	rest, err := frontmatter.Parse(bytes.NewReader(src), &rb, frontMatterFormats()...)
 	fm := &FrontMatter{Format: format, Start: off}
-	if err != nil || rb.data == nil {
-		// adrg returns the whole input when the closing delimiter never comes.
+	unterminated := func() *FrontMatter {
 		fm.Unterminated = true
-		fm.End = off + len(li.Line(openLine))
+		fm.End = li.LineStart(openLine) + len(li.Line(openLine))
 		fm.Range = li.Range(off, fm.End)
 		return fm
 	}
-	fm.End = len(src) - len(rest)
-	fm.Format = rb.format
-	fm.Range = li.Range(fm.Start, fm.End)
-	dataLine := openLine + 1
+	var data []byte
+	dataStart := li.LineStart(openLine + 1)
 	if first == "{" {
-		dataLine = openLine
+		end := jsonBlockEnd(src, off)
+		if end < 0 {
+			return unterminated()
+		}
+		data = src[off:end]
+		dataStart = off
+		// The block takes the rest of the closing line.
+		fm.End = end
+		if nl := bytes.IndexByte(src[end:], '\n'); nl >= 0 {
+			fm.End = end + nl + 1
+		} else {
+			fm.End = len(src)
+		}
+	} else {
+		var rb rawBlock
+		rest, err := frontmatter.Parse(bytes.NewReader(src[base:]), &rb, frontMatterFormats()...)
+		if err != nil || rb.data == nil {
+			// adrg returns the whole input when the closing delimiter never comes.
+			return unterminated()
+		}
+		fm.End = len(src) - len(rest)
+		data = rb.data
 	}
-	switch rb.format {
+	fm.Range = li.Range(fm.Start, fm.End)
+	switch format {
 	case "toml":
-		fm.Root, fm.Err = decodeTOML(rb.data, li, dataLine)
+		fm.Root, fm.Err = decodeTOML(data, li, dataStart)
 	default:
 		// JSON is YAML 1.2 flow syntax, so yaml.v3 gives JSON positions too.
-		fm.Root, fm.Duplicates, fm.Err = decodeYAML(rb.data, li, dataLine)
+		fm.Root, fm.Duplicates, fm.Err = decodeYAML(data, li, dataStart, format)
 	}
 	return fm
 }
 
+// jsonBlockEnd returns the offset just past the "}" that closes the "{" at
+// off, skipping strings, or -1 when it never closes.
+func jsonBlockEnd(src []byte, off int) int {
+	depth := 0
+	for i := off; i < len(src); i++ {
+		switch src[i] {
+		case '"':
+			for i++; i < len(src) && src[i] != '"'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
 var yamlLineRE = regexp.MustCompile(`line (\d+)`)
 
-func decodeYAML(data []byte, li *LineIndex, firstLine int) (*Value, []*Value, *ParseError) {
+// yamlParserErrors are libyaml's parser problems; yaml.v3 reports their line
+// 0-based, unlike scanner problems.
+var yamlParserErrors = map[string]bool{
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+}
+
+// decodeYAML decodes a YAML (or JSON) block whose first byte is at file offset
+// dataStart.
+func decodeYAML(data []byte, li *LineIndex, dataStart int, format string) (*Value, []*Value, *ParseError) {
+	firstLine := li.Pos(dataStart).Line
+	name := "YAML"
+	if format == "json" {
+		name = "JSON"
+		// YAML forbids tabs where JSON allows them as white space; a raw tab
+		// inside a JSON string is invalid anyway, so swapping keeps columns.
+		if bytes.IndexByte(data, '\t') >= 0 {
+			data = bytes.ReplaceAll(data, []byte("\t"), []byte(" "))
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -201,8 +266,17 @@ func decodeYAML(data []byte, li *LineIndex, firstLine int) (*Value, []*Value, *P
 			msg = strings.TrimSpace(yamlLineRE.ReplaceAllString(msg, ""))
 			msg = strings.TrimPrefix(msg, ": ")
 		}
-		pos := Position{Line: firstLine + max(line, 1) - 1, Col: 1}
-		return nil, nil, &ParseError{Pos: pos, Msg: "invalid YAML: " + msg}
+		if yamlParserErrors[msg] {
+			line++ // yaml.v3 prints 0-based lines for parser (not scanner) errors
+		}
+		// yaml.v3 counts the line after the last one of a block that ends
+		// without a newline; keep the position inside the block.
+		last := li.Pos(dataStart + len(data)).Line
+		if len(data) > 0 && data[len(data)-1] == '\n' {
+			last--
+		}
+		pos := Position{Line: min(firstLine+max(line, 1)-1, max(last, firstLine)), Col: 1}
+		return nil, nil, &ParseError{Pos: pos, Msg: "invalid " + name + ": " + msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &Value{Kind: Map}, nil, nil // an empty block
@@ -237,8 +311,9 @@ func (c *yamlConv) convert(n *yaml.Node) *Value {
 	switch n.Kind {
 	case yaml.AliasNode:
 		a := c.convert(n.Alias)
-		a.Range = v.Range
-		return a
+		cp := *a // the anchored value keeps its own range
+		cp.Range = Range{Start: start, End: Position{Line: start.Line, Col: start.Col + 1 + utf8.RuneCountInString(n.Value)}}
+		return &cp
 	case yaml.MappingNode:
 		v.Kind = Map
 		seen := map[string]bool{}
@@ -250,7 +325,7 @@ func (c *yamlConv) convert(n *yaml.Node) *Value {
 			item := c.convert(val)
 			item.Key = k.Value
 			ks := c.pos(k.Line, k.Column)
-			item.KeyRange = Range{Start: ks, End: Position{Line: ks.Line, Col: ks.Col + utf8.RuneCountInString(k.Value)}}
+			item.KeyRange = Range{Start: ks, End: c.scalarEnd(k, ks)}
 			if seen[k.Value] {
 				c.dups = append(c.dups, item)
 				continue
@@ -258,13 +333,13 @@ func (c *yamlConv) convert(n *yaml.Node) *Value {
 			seen[k.Value] = true
 			v.Items = append(v.Items, item)
 		}
-		v.Range.End = c.lastEnd(v)
+		v.Range.End = c.collectionEnd(n, v)
 	case yaml.SequenceNode:
 		v.Kind = List
 		for _, it := range n.Content {
 			v.Items = append(v.Items, c.convert(it))
 		}
-		v.Range.End = c.lastEnd(v)
+		v.Range.End = c.collectionEnd(n, v)
 	case yaml.ScalarNode:
 		v.Kind = Scalar
 		v.Text = n.Value
@@ -272,18 +347,99 @@ func (c *yamlConv) convert(n *yaml.Node) *Value {
 		if v.Tag == "null" {
 			v.Kind = Null
 		}
-		w := utf8.RuneCountInString(n.Value)
-		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			w += 2
-		}
-		if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 || strings.Contains(n.Value, "\n") {
-			w = utf8.RuneCount(c.li.Line(start.Line)) - start.Col + 1
-		}
-		v.Range.End = Position{Line: start.Line, Col: start.Col + max(w, 0)}
+		v.Range.End = c.scalarEnd(n, start)
 	default:
 		v.Kind = Null
 	}
 	return v
+}
+
+// scalarEnd finds where a scalar written at start ends in the source: yaml.v3
+// only records where nodes start.
+func (c *yamlConv) scalarEnd(n *yaml.Node, start Position) Position {
+	src := c.li.src
+	s := c.li.Offset(start)
+	i := -1
+	switch {
+	case n.Style&yaml.DoubleQuotedStyle != 0:
+		for j := s + 1; j < len(src); j++ {
+			if src[j] == '\\' {
+				j++
+			} else if src[j] == '"' {
+				i = j + 1
+				break
+			}
+		}
+	case n.Style&yaml.SingleQuotedStyle != 0:
+		for j := s + 1; j < len(src); j++ {
+			if src[j] == '\'' {
+				if j+1 < len(src) && src[j+1] == '\'' {
+					j++
+					continue
+				}
+				i = j + 1
+				break
+			}
+		}
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		// The header ("|", ">-", "|2") ends at white space; the content starts
+		// on the next line.
+		h := s
+		for h < len(src) && src[h] != ' ' && src[h] != '\t' && src[h] != '\n' && src[h] != '\r' {
+			h++
+		}
+		i = h
+		if nl := bytes.IndexByte(src[h:], '\n'); nl >= 0 {
+			if e := wordsEnd(src, h+nl+1, n.Value); e >= 0 {
+				i = e
+			}
+		}
+	default:
+		i = wordsEnd(src, s, n.Value)
+	}
+	if i < 0 {
+		return Position{Line: start.Line, Col: start.Col + utf8.RuneCountInString(n.Value)}
+	}
+	return c.li.Pos(i)
+}
+
+// wordsEnd finds the words of value in order from off and returns the offset
+// after the last one: a plain or block scalar's words appear verbatim in the
+// source, whatever the folding. It returns -1 if one is missing.
+func wordsEnd(src []byte, off int, value string) int {
+	for _, w := range strings.Fields(value) {
+		i := bytes.Index(src[off:], []byte(w))
+		if i < 0 {
+			return -1
+		}
+		off += i + len(w)
+	}
+	return off
+}
+
+// collectionEnd is the end of the last item, or past the closing bracket of a
+// flow collection.
+func (c *yamlConv) collectionEnd(n *yaml.Node, v *Value) Position {
+	end := c.lastEnd(v)
+	if n.Style&yaml.FlowStyle == 0 {
+		return end
+	}
+	src := c.li.src
+	i := c.li.Offset(end)
+	if len(v.Items) == 0 {
+		i++ // past the opening bracket
+	}
+	for i < len(src) {
+		switch src[i] {
+		case ' ', '\t', '\r', '\n', ',':
+			i++
+			continue
+		case ']', '}':
+			return c.li.Pos(i + 1)
+		}
+		break
+	}
+	return end
 }
 
 func (c *yamlConv) lastEnd(v *Value) Position {
@@ -296,34 +452,23 @@ func (c *yamlConv) lastEnd(v *Value) Position {
 	return end
 }
 
-var tomlLineRE = regexp.MustCompile(`line (\d+)`)
-
-func decodeTOML(data []byte, li *LineIndex, firstLine int) (*Value, *ParseError) {
+// decodeTOML decodes a TOML block whose first byte is at file offset
+// dataStart. BurntSushi/toml keeps no value positions, so tomlScan finds them.
+func decodeTOML(data []byte, li *LineIndex, dataStart int) (*Value, *ParseError) {
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
 		var pe toml.ParseError
-		line := 1
+		pos := li.Pos(dataStart)
 		msg := err.Error()
 		if errors.As(err, &pe) {
-			line = pe.Position.Line
+			pos = li.Pos(dataStart + min(max(pe.Position.Start, 0), len(data)))
 			msg = pe.Message
-		} else if mm := tomlLineRE.FindStringSubmatch(msg); mm != nil {
-			line, _ = strconv.Atoi(mm[1])
 		}
-		return nil, &ParseError{Pos: Position{Line: firstLine + max(line, 1) - 1, Col: 1}, Msg: "invalid TOML: " + msg}
+		return nil, &ParseError{Pos: pos, Msg: "invalid TOML: " + msg}
 	}
-	// BurntSushi/toml has no value positions: find each key's line ourselves.
-	lines := strings.Split(string(data), "\n")
-	keyLine := func(k string) int {
-		re := regexp.MustCompile(`^\s*(\[+\s*)?["']?` + regexp.QuoteMeta(k) + `["']?\s*(=|\])`)
-		for i, l := range lines {
-			if re.MatchString(l) {
-				return firstLine + i
-			}
-		}
-		return firstLine
-	}
+	sc := &tomlScan{src: data, locs: map[string]tomlLoc{}}
+	sc.scan()
 	order := map[string]int{}
 	for i, k := range md.Keys() {
 		if len(k) == 1 {
@@ -332,35 +477,32 @@ func decodeTOML(data []byte, li *LineIndex, firstLine int) (*Value, *ParseError)
 			}
 		}
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return order[keys[i]] < order[keys[j]] })
-	root := &Value{Kind: Map}
-	for _, k := range keys {
-		ln := keyLine(k)
-		lineText := li.Line(ln)
-		col := 1 + utf8.RuneCount(lineText) - utf8.RuneCount(bytes.TrimLeft(lineText, " \t"))
-		kr := Range{Start: Position{ln, col}, End: Position{ln, col + utf8.RuneCountInString(k)}}
-		vcol := col
-		if i := bytes.IndexByte(lineText, '='); i >= 0 {
-			vcol = utf8.RuneCount(lineText[:i]) + 2
-			for vcol-1 < utf8.RuneCount(lineText) && (lineText[min(len(lineText)-1, i+1)] == ' ') {
-				vcol++
-				i++
-			}
-		}
-		vr := Range{Start: Position{ln, vcol}, End: Position{ln, utf8.RuneCount(lineText) + 1}}
-		v := tomlValue(m[k], vr)
-		v.Key = k
-		v.KeyRange = kr
-		root.Items = append(root.Items, v)
-	}
+	b := &tomlBuild{li: li, base: dataStart, locs: sc.locs, whole: li.Range(dataStart, dataStart+len(data)), data: data}
+	root := b.value(m, "", b.whole)
+	sort.SliceStable(root.Items, func(i, j int) bool { return order[root.Items[i].Key] < order[root.Items[j].Key] })
 	return root, nil
 }
 
-func tomlValue(x any, r Range) *Value {
+// tomlLoc is where a key and its value were written, as byte offsets into the
+// block.
+type tomlLoc struct{ ks, ke, vs, ve int }
+
+type tomlBuild struct {
+	li    *LineIndex
+	base  int
+	locs  map[string]tomlLoc
+	whole Range
+	data  []byte
+}
+
+// value converts a decoded TOML value at path; a value the scanner did not
+// place gets its parent's range.
+func (b *tomlBuild) value(x any, path string, parent Range) *Value {
+	r := parent
+	loc, found := b.locs[path]
+	if found {
+		r = b.li.Range(b.base+loc.vs, b.base+loc.ve)
+	}
 	v := &Value{Range: r}
 	switch t := x.(type) {
 	case nil:
@@ -374,16 +516,20 @@ func tomlValue(x any, r Range) *Value {
 	case float64:
 		v.Kind, v.Tag, v.Text = Scalar, "float", strconv.FormatFloat(t, 'g', -1, 64)
 	case time.Time:
+		// Keep the text as written: a local date must not gain a zone.
 		v.Kind, v.Tag, v.Text = Scalar, "timestamp", t.Format(time.RFC3339)
+		if found {
+			v.Text = string(b.data[loc.vs:loc.ve])
+		}
 	case []any:
 		v.Kind = List
-		for _, it := range t {
-			v.Items = append(v.Items, tomlValue(it, r))
+		for i, it := range t {
+			v.Items = append(v.Items, b.value(it, path+"\x00#"+strconv.Itoa(i), r))
 		}
 	case []map[string]any:
 		v.Kind = List
-		for _, it := range t {
-			v.Items = append(v.Items, tomlValue(it, r))
+		for i, it := range t {
+			v.Items = append(v.Items, b.value(it, path+"\x00#"+strconv.Itoa(i), r))
 		}
 	case map[string]any:
 		v.Kind = Map
@@ -393,13 +539,266 @@ func tomlValue(x any, r Range) *Value {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			it := tomlValue(t[k], r)
+			p := k
+			if path != "" {
+				p = path + "\x00" + k
+			}
+			it := b.value(t[k], p, r)
 			it.Key = k
 			it.KeyRange = r
+			if l, ok := b.locs[p]; ok {
+				it.KeyRange = b.li.Range(b.base+l.ks, b.base+l.ke)
+			}
 			v.Items = append(v.Items, it)
 		}
+		sort.SliceStable(v.Items, func(i, j int) bool { return v.Items[i].KeyRange.Start.Before(v.Items[j].KeyRange.Start) })
 	default:
 		v.Kind, v.Tag, v.Text = Scalar, "str", fmt.Sprint(t)
 	}
 	return v
 }
+
+// tomlScan walks a TOML document that already decoded without error and
+// records where each key path ("a\x00b", list items "a\x00#0") was written.
+// It is lenient: what it cannot place keeps its parent's position.
+type tomlScan struct {
+	src    []byte
+	i      int
+	locs   map[string]tomlLoc
+	arrays map[string]int // occurrences of each [[array]] header
+}
+
+func (s *tomlScan) peek() byte {
+	if s.i < len(s.src) {
+		return s.src[s.i]
+	}
+	return 0
+}
+
+// skip passes spaces and tabs, and with nl also newlines and comments.
+func (s *tomlScan) skip(nl bool) {
+	for s.i < len(s.src) {
+		switch c := s.src[s.i]; {
+		case c == ' ' || c == '\t':
+			s.i++
+		case nl && (c == '\n' || c == '\r'):
+			s.i++
+		case nl && c == '#':
+			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				s.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (s *tomlScan) record(path string, l tomlLoc) {
+	if _, ok := s.locs[path]; !ok {
+		s.locs[path] = l
+	}
+}
+
+func join(prefix, k string) string {
+	if prefix == "" {
+		return k
+	}
+	return prefix + "\x00" + k
+}
+
+func (s *tomlScan) scan() {
+	s.arrays = map[string]int{}
+	prefix := ""
+	for s.i < len(s.src) {
+		s.skip(true)
+		if s.i >= len(s.src) {
+			return
+		}
+		if s.peek() == '[' {
+			arr := s.i+1 < len(s.src) && s.src[s.i+1] == '['
+			hs := s.i
+			s.i++
+			if arr {
+				s.i++
+			}
+			s.skip(false)
+			path, ks, ke := s.key("")
+			for s.i < len(s.src) && s.src[s.i] != '\n' && s.src[s.i] != '#' {
+				s.i++
+			}
+			he := hs + len(bytes.TrimRight(s.src[hs:s.i], " \t\r"))
+			if arr {
+				n := s.arrays[path]
+				s.arrays[path] = n + 1
+				s.record(path, tomlLoc{ks, ke, hs, he})
+				path += "\x00#" + strconv.Itoa(n)
+			}
+			s.record(path, tomlLoc{ks, ke, hs, he})
+			prefix = path
+			continue
+		}
+		before := s.i
+		path, ks, ke := s.key(prefix)
+		s.skip(false)
+		if s.peek() != '=' || s.i == before {
+			// Not a key/value line: move on to the next line.
+			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				s.i++
+			}
+			continue
+		}
+		s.i++
+		s.skip(false)
+		vs := s.i
+		ve := s.value(path)
+		s.record(path, tomlLoc{ks, ke, vs, ve})
+	}
+}
+
+// key reads a possibly dotted key and returns its full path and the span of
+// its text. Intermediate tables of a dotted key are recorded too.
+func (s *tomlScan) key(prefix string) (string, int, int) {
+	path := prefix
+	start := s.i
+	for {
+		s.skip(false)
+		var part string
+		switch s.peek() {
+		case '"', '\'':
+			q := s.peek()
+			ps := s.i
+			s.i++
+			for s.i < len(s.src) && s.src[s.i] != q && s.src[s.i] != '\n' {
+				if q == '"' && s.src[s.i] == '\\' {
+					s.i++
+				}
+				s.i++
+			}
+			s.i = min(s.i+1, len(s.src))
+			raw := string(s.src[ps:s.i])
+			if q == '"' {
+				if u, err := strconv.Unquote(raw); err == nil {
+					part = u
+				} else {
+					part = strings.Trim(raw, `"`)
+				}
+			} else {
+				part = strings.Trim(raw, "'")
+			}
+		default:
+			ps := s.i
+			for s.i < len(s.src) && isBareKey(s.src[s.i]) {
+				s.i++
+			}
+			part = string(s.src[ps:s.i])
+		}
+		path = join(path, part)
+		end := s.i
+		s.skip(false)
+		if s.peek() != '.' {
+			return path, start, end
+		}
+		s.record(path, tomlLoc{start, end, start, end})
+		s.i++
+	}
+}
+
+func isBareKey(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// value reads one value at s.i and returns the offset where it ends.
+func (s *tomlScan) value(path string) int {
+	switch c := s.peek(); c {
+	case '"', '\'':
+		if bytes.HasPrefix(s.src[s.i:], []byte{c, c, c}) {
+			s.i += 3
+			for s.i < len(s.src) {
+				if c == '"' && s.src[s.i] == '\\' {
+					s.i += 2
+					continue
+				}
+				if bytes.HasPrefix(s.src[s.i:], []byte{c, c, c}) {
+					s.i += 3
+					// Up to two more quotes may close the string.
+					for k := 0; k < 2 && s.peek() == c; k++ {
+						s.i++
+					}
+					return s.i
+				}
+				s.i++
+			}
+			return s.i
+		}
+		s.i++
+		for s.i < len(s.src) && s.src[s.i] != c && s.src[s.i] != '\n' {
+			if c == '"' && s.src[s.i] == '\\' {
+				s.i++
+			}
+			s.i++
+		}
+		s.i = min(s.i+1, len(s.src))
+		return s.i
+	case '[':
+		s.i++
+		for n := 0; s.i < len(s.src); n++ {
+			s.skip(true)
+			if s.peek() == ']' {
+				break
+			}
+			vs := s.i
+			p := path + "\x00#" + strconv.Itoa(n)
+			ve := s.value(p)
+			s.record(p, tomlLoc{vs, vs, vs, ve})
+			s.skip(true)
+			if s.peek() == ',' {
+				s.i++
+			} else if s.i == vs {
+				s.i++ // unexpected byte: never loop on it
+			}
+		}
+		s.i = min(s.i+1, len(s.src))
+		return s.i
+	case '{':
+		s.i++
+		for s.i < len(s.src) {
+			s.skip(false)
+			if s.peek() == '}' || s.peek() == '\n' {
+				break
+			}
+			before := s.i
+			p, ks, ke := s.key(path)
+			s.skip(false)
+			if s.peek() == '=' {
+				s.i++
+				s.skip(false)
+				vs := s.i
+				ve := s.value(p)
+				s.record(p, tomlLoc{ks, ke, vs, ve})
+			}
+			s.skip(false)
+			if s.peek() == ',' {
+				s.i++
+			} else if s.i == before {
+				s.i++
+			}
+		}
+		s.i = min(s.i+1, len(s.src))
+		return s.i
+	}
+	start := s.i
+	for s.i < len(s.src) {
+		c := s.src[s.i]
+		if c == ' ' && s.i-start == 10 && s.i+3 < len(s.src) && isDigit(s.src[s.i+1]) && s.src[s.i+3] == ':' {
+			s.i++ // "1979-05-27 07:32:00": a space may separate date and time
+			continue
+		}
+		if c == ' ' || c == '\t' || c == ',' || c == ']' || c == '}' || c == '#' || c == '\n' || c == '\r' {
+			break
+		}
+		s.i++
+	}
+	return s.i
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

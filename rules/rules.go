@@ -10,5 +10,8 @@ func All() []*lint.Rule {
 	return []*lint.Rule{
 		FileEncoding,
 		DirectiveUnknown,
+		FrontmatterSyntax,
+		FrontmatterRequired,
+		FrontmatterType,
 	}
 }
