@@ -19,18 +19,18 @@ const ConfigFileName = ".contentlint.yml"
 // Config is one struct tree decoded with strict keys. Each rule family owns a
 // section; presets only fill in what the file leaves unset.
 type Config struct {
-	Content     []string          `yaml:"content" json:"content,omitempty" jsonschema:"description=Folders holding posts, relative to the site root (CLI paths override)"`
+	Content     []string          `yaml:"content" json:"content,omitempty" jsonschema_description:"Folders holding posts, relative to the site root (CLI paths override)"`
 	Ignore      []string          `yaml:"ignore" json:"ignore,omitempty" jsonschema:"description=Glob patterns (doublestar syntax) of files to skip"`
 	Preset      string            `yaml:"preset" json:"preset,omitempty" jsonschema:"enum=auto,enum=docusaurus,enum=hugo,enum=nuxt-content,enum=jekyll,enum=astro,enum=none,description=Site generator whose conventions fill the defaults"`
 	BaseURL     StringList        `yaml:"baseURL" json:"baseURL,omitempty" jsonschema:"description=Origins of the published site; absolute links to them are internal"`
-	Permalink   Permalink         `yaml:"permalink" json:"permalink,omitempty" jsonschema:"description=URL pattern of posts, or a map of language to pattern"`
+	Permalink   Permalink         `yaml:"permalink" json:"permalink,omitempty" jsonschema_description:"URL pattern of posts, or a map of language to pattern"`
 	Static      []string          `yaml:"static" json:"static,omitempty" jsonschema:"description=Folders where site-absolute asset paths resolve"`
 	Frontmatter FrontmatterConfig `yaml:"frontmatter" json:"frontmatter,omitempty"`
 	Alternates  AlternatesConfig  `yaml:"alternates" json:"alternates,omitempty"`
 	Cover       CoverConfig       `yaml:"cover" json:"cover,omitempty"`
 	Admonitions AdmonitionsConfig `yaml:"admonitions" json:"admonitions,omitempty"`
 	Links       LinksConfig       `yaml:"links" json:"links,omitempty"`
-	Rules       map[string]string `yaml:"rules" json:"rules,omitempty" jsonschema:"description=Per-rule severity: off, error, warning or info"`
+	Rules       map[string]string `yaml:"rules" json:"rules,omitempty" jsonschema_description:"Per-rule severity: off, error, warning or info"`
 
 	// File is the path the configuration was read from, "" for defaults.
 	File string `yaml:"-" json:"-"`
@@ -41,7 +41,7 @@ type Config struct {
 // FrontmatterConfig owns the frontmatter-* rules.
 type FrontmatterConfig struct {
 	Required *[]string        `yaml:"required" json:"required,omitempty" jsonschema:"description=Fields every post must set (default: title)"`
-	Fields   map[string]string `yaml:"fields" json:"fields,omitempty" jsonschema:"description=Field name to type: string, list, date, bool, language, url, path, image or enum(a,b,c)"`
+	Fields   map[string]string `yaml:"fields" json:"fields,omitempty" jsonschema_description:"Field name to type: string, list, date, bool, language, url, path, image or enum(a,b,c)"`
 }
 
 // AlternatesConfig owns the alternate-* rules.

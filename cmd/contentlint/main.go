@@ -54,6 +54,9 @@ type options struct {
 	format, output, config, color, failOn string
 	offline, noCache, listRules, version  bool
 	jobs                                  int
+	explain                               string
+	initConfig                            bool
+	also                                  alsoFlag
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -70,6 +73,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least: error, warning, info or never")
 	fs.BoolVar(&o.listRules, "list-rules", false, "list every rule with its default severity and exit")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.explain, "explain", "", "print the help of `RULE`, with a bad and a good example, and exit")
+	fs.BoolVar(&o.initConfig, "init", false, "write a commented "+lint.ConfigFileName+" for the detected site generator in the given folder (default .) and exit")
+	fs.Var(&o.also, "also", "also write the report in `FORMAT=FILE` from the same run (repeatable), e.g. sarif=contentlint.sarif")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: contentlint [flags] [path...]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -89,6 +95,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case o.listRules:
 		listRules(stdout, all)
 		return exitOK
+	case o.explain != "":
+		return explainRule(o.explain, all, stdout, stderr)
+	case o.initConfig:
+		return initConfig(fs.Args(), stdout, stderr)
 	}
 	reporter, ok := report.Formats()[o.format]
 	if !ok {
@@ -160,6 +170,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout))
 	}
 	if err := reporter(out, runInfo); err != nil {
+		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
+	if err := writeAlso(o.also, runInfo); err != nil {
 		fmt.Fprintf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
