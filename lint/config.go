@@ -40,7 +40,7 @@ type Config struct {
 
 // FrontmatterConfig owns the frontmatter-* rules.
 type FrontmatterConfig struct {
-	Required *[]string        `yaml:"required" json:"required,omitempty" jsonschema:"description=Fields every post must set (default: title)"`
+	Required *[]string         `yaml:"required" json:"required,omitempty" jsonschema:"description=Fields every post must set (default: title)"`
 	Fields   map[string]string `yaml:"fields" json:"fields,omitempty" jsonschema_description:"Field name to type: string, list, date, bool, language, url, path, image or enum(a,b,c)"`
 }
 
@@ -122,8 +122,8 @@ func (l *StringList) UnmarshalYAML(n *yaml.Node) error {
 
 // Permalink is one pattern, or one per language.
 type Permalink struct {
-	Default  string
-	ByLang   map[string]string
+	Default string
+	ByLang  map[string]string
 }
 
 // UnmarshalYAML accepts a string or a map of language to pattern.
