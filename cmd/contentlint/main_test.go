@@ -33,7 +33,7 @@ func buildAndRun(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	binary = filepath.Join(dir, "contentlint")
 	build := exec.Command("go", "build", "-ldflags", "-X main.version="+testVersion, "-o", binary, ".")
 	if out, err := build.CombinedOutput(); err != nil {
@@ -204,7 +204,7 @@ func TestUnreadableFileStillLintsTheRest(t *testing.T) {
 		if err := os.Chmod(secret, 0); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { os.Chmod(secret, 0o644) })
+		t.Cleanup(func() { _ = os.Chmod(secret, 0o644) })
 		r := runCLI(t, dir, "--offline")
 		expect(t, r, 2)
 		if !strings.Contains(r.stderr, "secret.md") || !strings.Contains(r.stderr, "permission denied") {

@@ -214,9 +214,8 @@ var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0
 // the line's text are left out, so editing other lines of a post keeps the
 // fingerprint, and two identical findings in one file still differ.
 func Fingerprint(ruleID, file, message string, ordinal int) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d", ruleID, file, message, ordinal)
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%s\x00%s\x00%d", ruleID, file, message, ordinal))
+	return hex.EncodeToString(sum[:16])
 }
 
 func sarifLevel(s lint.Severity) string {
