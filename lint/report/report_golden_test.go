@@ -87,6 +87,7 @@ func TestGoldenSite(t *testing.T) {
 		{"json", "site.json"},
 		{"sarif", "site.sarif"},
 		{"github", "site.github"},
+		{"markdown", "site.md"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			var buf bytes.Buffer
