@@ -121,6 +121,7 @@ type Post struct {
 	AST         ast.Node     // nil for binary files
 	Problems    []FileProblem
 	Directives  []Directive
+	Blocks      []*DirectiveBlock // admonitions and components, in document order
 	Refs        []Ref
 	Headings    []Heading
 	Anchors     []string

@@ -10,6 +10,9 @@ func All() []*lint.Rule {
 	return []*lint.Rule{
 		FileEncoding,
 		DirectiveUnknown,
+		AdmonitionUnclosed,
+		AdmonitionUnknown,
+		AdmonitionSyntax,
 		FrontmatterSyntax,
 		FrontmatterRequired,
 		FrontmatterType,
