@@ -1,0 +1,131 @@
+package linkcheck
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCacheSecondRun(t *testing.T) {
+	okSrv := serve(t, status(200))
+	deadSrv := serve(t, status(404))
+	page := serve(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte(`<h2 id="a">A</h2>`))
+	})
+	path := filepath.Join(t.TempDir(), "sub", "links.json")
+	urls := []string{okSrv.URL + "/", deadSrv.URL + "/", page.URL + "/#a", page.URL + "/#b"}
+	run := func() map[string]*Result {
+		cache := OpenCache(path, time.Hour, nil)
+		opt := testOptions()
+		opt.Retries = 0
+		opt.Cache = cache
+		res := check(t, opt, urls...)
+		if err := cache.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	first := run()
+	okHits, deadHits, pageHits := okSrv.hits(), deadSrv.hits(), page.hits()
+	if okHits != 1 || deadHits != 2 || pageHits != 1 {
+		t.Fatalf("first run requests: ok %d dead %d page %d", okHits, deadHits, pageHits)
+	}
+	second := run()
+	if okSrv.hits() != okHits || page.hits() != pageHits {
+		t.Errorf("second run re-requested cached successes: ok %d page %d", okSrv.hits()-okHits, page.hits()-pageHits)
+	}
+	if deadSrv.hits() != 2*deadHits {
+		t.Errorf("second run sent %d requests for the failure, want it re-checked (%d)", deadSrv.hits()-deadHits, deadHits)
+	}
+	for _, u := range urls {
+		a, b := first[u], second[u]
+		if a.State != b.State || a.FragmentMissing != b.FragmentMissing {
+			t.Errorf("%s: first %v/%v, cached %v/%v", u, a.State, a.FragmentMissing, b.State, b.FragmentMissing)
+		}
+	}
+	if !second[okSrv.URL+"/"].Cached || second[deadSrv.URL+"/"].Cached {
+		t.Error("Cached flag wrong")
+	}
+	if !second[page.URL+"/#b"].FragmentMissing {
+		t.Error("missing fragment not found from the cached anchors")
+	}
+	// No temporary files are left beside the cache.
+	ents, _ := os.ReadDir(filepath.Dir(path))
+	if len(ents) != 1 {
+		t.Errorf("cache folder holds %d files, want 1", len(ents))
+	}
+	var f cacheFile
+	data, _ := os.ReadFile(path)
+	if err := json.Unmarshal(data, &f); err != nil || len(f.Entries) != 2 {
+		t.Errorf("cache file holds %d entries (%v), want the 2 successes", len(f.Entries), err)
+	}
+}
+
+func TestCacheMaxAge(t *testing.T) {
+	s := serve(t, status(200))
+	path := filepath.Join(t.TempDir(), "links.json")
+	old := cacheFile{Version: cacheVersion, Entries: map[string]*cacheEntry{
+		s.URL + "/": {Checked: time.Now().Add(-2 * time.Hour), Code: 200},
+	}}
+	data, _ := json.Marshal(old)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := testOptions()
+	opt.Cache = OpenCache(path, time.Hour, nil)
+	check(t, opt, s.URL+"/")
+	if s.hits() != 1 {
+		t.Errorf("%d requests for an expired entry, want 1", s.hits())
+	}
+	opt.Cache = OpenCache(path, 3*time.Hour, nil)
+	check(t, opt, s.URL+"/")
+	if s.hits() != 1 {
+		t.Errorf("%d requests for a fresh entry, want none more", s.hits()-1)
+	}
+}
+
+func TestCacheCorrupt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "links.json")
+	for _, content := range []string{"{not json", `{"version":99,"entries":{}}`} {
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var warn strings.Builder
+		c := OpenCache(path, time.Hour, &warn)
+		if c.Len() != 0 || !strings.Contains(warn.String(), "link cache "+path) || !strings.Contains(warn.String(), "ignored") {
+			t.Errorf("%q: entries %d, warning %q", content, c.Len(), warn.String())
+		}
+		c.put("https://example.com/", &cacheEntry{Checked: time.Now(), Code: 200})
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		var w2 strings.Builder
+		if c2 := OpenCache(path, time.Hour, &w2); c2.Len() != 1 || w2.Len() != 0 {
+			t.Errorf("after save: entries %d, warning %q", c2.Len(), w2.String())
+		}
+	}
+	var warn strings.Builder
+	if c := OpenCache(filepath.Join(t.TempDir(), "none.json"), time.Hour, &warn); c.Len() != 0 || warn.Len() != 0 {
+		t.Errorf("missing file: warning %q", warn.String())
+	}
+}
+
+func TestCacheSkipsCredentials(t *testing.T) {
+	s := serve(t, status(200))
+	path := filepath.Join(t.TempDir(), "links.json")
+	opt := testOptions()
+	opt.Cache = OpenCache(path, time.Hour, nil)
+	check(t, opt, strings.Replace(s.URL, "://", "://u:secret@", 1)+"/")
+	if err := opt.Cache.Save(); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(path)
+	if strings.Contains(string(data), "secret") || opt.Cache.Len() != 0 {
+		t.Errorf("credentials in the cache: %s", data)
+	}
+}
