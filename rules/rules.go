@@ -16,5 +16,11 @@ func All() []*lint.Rule {
 		FrontmatterSyntax,
 		FrontmatterRequired,
 		FrontmatterType,
+		AlternateBroken,
+		AlternateLanguage,
+		AlternateReciprocal,
+		CoverMissing,
+		CoverInvalid,
+		ImageMissing,
 	}
 }

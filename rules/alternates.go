@@ -1,0 +1,453 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/contentlint/contentlint/lint"
+)
+
+// AlternateBroken reports translation alternates that reach no post.
+var AlternateBroken = &lint.Rule{
+	ID:       "alternate-broken",
+	Doc:      "a translation alternate points at a URL that reaches no post",
+	Severity: lint.Error,
+	Help: "Each entry of the alternates field (`alternates` unless `alternates.field` says otherwise) must " +
+		"reach a post of the site: by its URL path, by an absolute URL on one of the site's `baseURL` " +
+		"origins, or by a relative path to its Markdown file. Alternates on other origins are left to the " +
+		"external link checker.\n\n" +
+		"Bad:\n\n```yaml\nalternates:\n  - fr: /fr/2024/01/bonjour-le-monde   # no post is published there\n```\n\n" +
+		"Good:\n\n```yaml\nalternates:\n  - fr: /fr/2024/01/bonjour\n```",
+	CheckSite: func(p *lint.SitePass) { newAltChecker(p).broken() },
+}
+
+// AlternateLanguage reports alternates whose language key is wrong.
+var AlternateLanguage = &lint.Rule{
+	ID:       "alternate-language",
+	Doc:      "an alternate's language is not a BCP 47 tag, is the post's own, or is not the target's",
+	Severity: lint.Error,
+	Help: "The key of an alternate (or its `hreflang`) is the language of the translation it points at. It " +
+		"must be a BCP 47 tag (`fr`, `pt-BR`, `x-default`), must differ from the post's own language, must " +
+		"not be listed twice, and must agree with the `language` field of the target post (`fr` agrees " +
+		"with `fr-CA`).\n\n" +
+		"Bad:\n\n```yaml\nlanguage: en\nalternates:\n  - de: /fr/2024/01/bonjour   # that post says language: fr\n```\n\n" +
+		"Good:\n\n```yaml\nlanguage: en\nalternates:\n  - fr: /fr/2024/01/bonjour\n```",
+	CheckSite: func(p *lint.SitePass) { newAltChecker(p).languages() },
+}
+
+// AlternateReciprocal reports one-way translation links.
+var AlternateReciprocal = &lint.Rule{
+	ID:       "alternate-reciprocal",
+	Doc:      "the target of an alternate does not name this post among its own alternates",
+	Severity: lint.Warning,
+	Help: "Search engines ignore hreflang pairs that are not confirmed from both sides, and readers of the " +
+		"translation cannot find their way back. When post A lists post B as an alternate, B must list A.\n\n" +
+		"Bad (`en/hello.md` lists the French post, which lists nothing, or another English post):\n\n" +
+		"```yaml\n# en/hello.md\nlanguage: en\nalternates:\n  - fr: /fr/bonjour\n# fr/bonjour.md\nlanguage: fr\n```\n\n" +
+		"Good:\n\n```yaml\n# fr/bonjour.md\nlanguage: fr\nalternates:\n  - en: /en/hello\n```",
+	CheckSite: func(p *lint.SitePass) { newAltChecker(p).reciprocal() },
+}
+
+// altLink is one entry of a post's alternates field, in any of the accepted
+// shapes, with the positions findings point at.
+type altLink struct {
+	Lang       string
+	LangRange  lint.Range
+	Href       string
+	HrefRange  lint.Range
+	EntryRange lint.Range
+	// Problem says why the entry could not be read; "" when it could.
+	Problem string
+
+	To       *lint.Entry // the post reached, nil when none
+	External bool        // on another origin: not ours to resolve
+	Internal string      // the site path an absolute self-origin URL names
+}
+
+var (
+	altLangKeys = []string{"hreflang", "lang", "language"}
+	altHrefKeys = []string{"href", "url", "link"}
+)
+
+// readAlternates accepts a plain map (fr: /x), a list of one-key maps
+// (- fr: /x) and a list of {hreflang: fr, href: /x}.
+func readAlternates(v *lint.Value) []altLink {
+	if v == nil || v.Kind == lint.Null {
+		return nil
+	}
+	pair := func(kv *lint.Value) altLink {
+		l := altLink{Lang: kv.Key, LangRange: kv.KeyRange, Href: kv.String(), HrefRange: kv.Range,
+			EntryRange: lint.Range{Start: kv.KeyRange.Start, End: kv.Range.End}}
+		if l.EntryRange.End.Before(l.EntryRange.Start) {
+			l.EntryRange.End = kv.KeyRange.End
+		}
+		switch {
+		case kv.Kind == lint.Null || kv.Empty():
+			l.Problem = fmt.Sprintf("alternate %q has no URL", kv.Key)
+			if kv.Kind == lint.Null {
+				l.EntryRange = kv.KeyRange // a null has no text to point at
+			}
+			l.HrefRange = l.EntryRange
+		case kv.Kind != lint.Scalar:
+			l.Problem = fmt.Sprintf("alternate %q is a %s, not a URL", kv.Key, kindName(kv.Kind))
+		}
+		return l
+	}
+	var out []altLink
+	switch v.Kind {
+	case lint.Map:
+		for _, it := range v.Items {
+			out = append(out, pair(it))
+		}
+	case lint.List:
+		for _, it := range v.Items {
+			if it.Kind != lint.Map {
+				out = append(out, altLink{Problem: fmt.Sprintf("alternate %s names no language: write `- fr: /path` or `- {hreflang: fr, href: /path}`", quoteValue(it)),
+					LangRange: it.Range, HrefRange: it.Range, EntryRange: it.Range})
+				continue
+			}
+			if href := firstKey(it, altHrefKeys); href != nil || it.Get("hreflang") != nil {
+				out = append(out, hreflangEntry(it, href))
+				continue
+			}
+			for _, kv := range it.Items {
+				out = append(out, pair(kv))
+			}
+		}
+	default:
+		out = append(out, altLink{Problem: fmt.Sprintf("alternates is %s: write a list (`- fr: /path`) or a map (`fr: /path`)", quoteValue(v)),
+			LangRange: v.Range, HrefRange: v.Range, EntryRange: v.Range})
+	}
+	return out
+}
+
+func hreflangEntry(m, href *lint.Value) altLink {
+	l := altLink{EntryRange: lint.Range{Start: m.Range.Start, End: m.Range.End}}
+	if len(m.Items) > 0 {
+		l.EntryRange.Start = m.Items[0].KeyRange.Start
+	}
+	l.LangRange, l.HrefRange = l.EntryRange, l.EntryRange
+	lang := firstKey(m, altLangKeys)
+	switch {
+	case lang == nil || lang.Empty() || lang.Kind != lint.Scalar:
+		l.Problem = "alternate has no hreflang"
+		if lang != nil {
+			l.LangRange = lang.Range
+		}
+	case href == nil || href.Empty() || href.Kind != lint.Scalar:
+		l.Problem = fmt.Sprintf("alternate %q has no href", lang.Text)
+	}
+	if lang != nil {
+		l.Lang, l.LangRange = lang.String(), lang.Range
+	}
+	if href != nil {
+		l.Href, l.HrefRange = href.String(), href.Range
+	}
+	return l
+}
+
+func firstKey(m *lint.Value, keys []string) *lint.Value {
+	for _, k := range keys {
+		if v := m.Get(k); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+func kindName(k lint.Kind) string {
+	switch k {
+	case lint.List:
+		return "list"
+	case lint.Map:
+		return "map"
+	case lint.Null:
+		return "null"
+	}
+	return "scalar"
+}
+
+func quoteValue(v *lint.Value) string {
+	if v.Kind == lint.Scalar {
+		return fmt.Sprintf("%q", v.Text)
+	}
+	return "a " + kindName(v.Kind)
+}
+
+// altChecker resolves alternates once per entry for one rule run.
+type altChecker struct {
+	p     *lint.SitePass
+	field string
+	memo  map[*lint.Entry][]altLink
+	// byDir and byBase group posts by URL folder and last segment, for
+	// suggestions; built on the first broken alternate.
+	byDir, byBase map[string][]*lint.Entry
+}
+
+func newAltChecker(p *lint.SitePass) *altChecker {
+	f := p.Config.Alternates.Field
+	if f == "" {
+		f = "alternates"
+	}
+	return &altChecker{p: p, field: f, memo: map[*lint.Entry][]altLink{}}
+}
+
+// links returns e's alternates, each resolved against the site.
+func (c *altChecker) links(e *lint.Entry) []altLink {
+	if ls, ok := c.memo[e]; ok {
+		return ls
+	}
+	var ls []altLink
+	if e.Fields != nil {
+		ls = readAlternates(e.Fields.Get(c.field))
+	}
+	for i := range ls {
+		if ls[i].Problem == "" {
+			c.resolve(e, &ls[i])
+		}
+	}
+	c.memo[e] = ls
+	return ls
+}
+
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+func (c *altChecker) resolve(from *lint.Entry, l *altLink) {
+	href := strings.TrimSpace(l.Href)
+	switch {
+	case schemeRE.MatchString(href) || strings.HasPrefix(href, "//"):
+		p, ok := c.p.Site.IsInternalURL(href)
+		if !ok {
+			l.External = true
+			return
+		}
+		l.Internal = p
+		l.To = c.byURL(p)
+	case strings.HasPrefix(href, "/"):
+		l.To = c.byURL(href)
+	default:
+		file := href
+		if i := strings.IndexAny(file, "?#"); i >= 0 {
+			file = file[:i]
+		}
+		if lint.IsMarkdown(file) {
+			abs := filepath.Join(filepath.Dir(from.Abs), filepath.FromSlash(file))
+			l.To = c.p.Index.ByPath(c.p.Site.Rel(abs))
+			return
+		}
+		// A relative URL: the page may be served as /a/b or /a/b/.
+		if l.To = c.byURL(path.Join(from.URL, href)); l.To == nil {
+			l.To = c.byURL(path.Join(path.Dir(from.URL), href))
+		}
+	}
+}
+
+// byURL looks a site path up, also without the path prefix of a baseURL
+// (https://example.com/blog/ publishes /x at /blog/x).
+func (c *altChecker) byURL(p string) *lint.Entry {
+	if e := c.p.Index.ByURL(p); e != nil {
+		return e
+	}
+	np := lint.NormalizeURLPath(p)
+	for _, b := range c.p.Site.BaseURLs {
+		bp := strings.TrimSuffix(b.Path, "/")
+		if bp != "" && strings.HasPrefix(np, bp+"/") {
+			if e := c.p.Index.ByURL(strings.TrimPrefix(np, bp)); e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+func (c *altChecker) broken() {
+	for _, e := range c.p.Targets {
+		if c.p.Ctx.Err() != nil {
+			return
+		}
+		for _, l := range c.links(e) {
+			switch {
+			case l.Problem != "":
+				c.p.Reportf(e, l.EntryRange, "%s", l.Problem)
+			case l.External:
+			case l.To == nil:
+				where := ""
+				if l.Internal != "" {
+					where = fmt.Sprintf(" (%s on this site)", lint.NormalizeURLPath(l.Internal))
+				}
+				d := lint.Diagnostic{Range: l.HrefRange,
+					Message:    fmt.Sprintf("alternate %q: %s%s reaches no post", l.Lang, l.Href, where),
+					Properties: map[string]string{"url": l.Href}}
+				if s := c.nearestURL(e, l); s != "" {
+					d.Message += fmt.Sprintf(" (did you mean %s?)", s)
+					d.Properties["suggestion"] = s
+				}
+				c.p.Report(e, d)
+			case l.To == e:
+				c.p.Reportf(e, l.HrefRange, "alternate %q: %s is this post itself", l.Lang, l.Href)
+			}
+		}
+	}
+}
+
+// parseLang parses a BCP 47 tag; x/text also accepts "_", which hreflang
+// does not.
+func parseLang(s string) (language.Tag, error) {
+	if strings.Contains(s, "_") {
+		return language.Und, fmt.Errorf("BCP 47 separates subtags with \"-\": write %q", strings.ReplaceAll(s, "_", "-"))
+	}
+	t, err := language.Parse(s)
+	if err != nil {
+		return language.Und, err
+	}
+	if t == language.Und {
+		return language.Und, fmt.Errorf("%q names no language", s)
+	}
+	return t, nil
+}
+
+// sameOrWider reports whether one tag is the other or a prefix of it, as fr
+// is of fr-CA.
+func sameOrWider(a, b language.Tag) bool {
+	x, y := a.String(), b.String()
+	return x == y || strings.HasPrefix(x, y+"-") || strings.HasPrefix(y, x+"-")
+}
+
+func (c *altChecker) languages() {
+	for _, e := range c.p.Targets {
+		if c.p.Ctx.Err() != nil {
+			return
+		}
+		own, ownErr := language.Und, error(nil)
+		if e.Lang != "" {
+			own, ownErr = parseLang(e.Lang)
+		}
+		seen := map[string]bool{}
+		for _, l := range c.links(e) {
+			if l.Problem != "" {
+				continue
+			}
+			tag, err := parseLang(l.Lang)
+			if err != nil {
+				c.p.Reportf(e, l.LangRange, "alternate %q is not a BCP 47 language tag: %v", l.Lang, err)
+				continue
+			}
+			if strings.EqualFold(l.Lang, "x-default") {
+				continue
+			}
+			key := tag.String()
+			if seen[key] {
+				c.p.Reportf(e, l.LangRange, "alternate language %q is listed twice", l.Lang)
+				continue
+			}
+			seen[key] = true
+			if e.Lang != "" && ownErr == nil && tag == own {
+				c.p.Reportf(e, l.LangRange, "alternate %q is this post's own language (%s)", l.Lang, e.Lang)
+				continue
+			}
+			if l.To == nil || l.To == e || l.To.Lang == "" {
+				continue
+			}
+			tt, err := parseLang(l.To.Lang)
+			if err == nil && !sameOrWider(tag, tt) {
+				c.p.Reportf(e, l.LangRange, "alternate %q points at %s, whose language is %q", l.Lang, l.To.Path, l.To.Lang)
+			}
+		}
+	}
+}
+
+func (c *altChecker) reciprocal() {
+	for _, e := range c.p.Targets {
+		if c.p.Ctx.Err() != nil {
+			return
+		}
+		own, ownErr := language.Und, error(nil)
+		if e.Lang != "" {
+			own, ownErr = parseLang(e.Lang)
+		}
+		for _, l := range c.links(e) {
+			if l.Problem != "" || l.To == nil || l.To == e {
+				continue
+			}
+			t := l.To
+			back := c.links(t)
+			found, unknown := false, false
+			var other *altLink
+			for i, b := range back {
+				if b.To == e {
+					found = true
+					break
+				}
+				if b.Problem != "" || e.Lang == "" || ownErr != nil {
+					continue
+				}
+				if bt, err := parseLang(b.Lang); err == nil && bt == own {
+					if b.External {
+						unknown = true
+					} else if other == nil {
+						other = &back[i]
+					}
+				}
+			}
+			switch {
+			case found || unknown:
+			case other != nil && other.To != nil:
+				c.p.Reportf(e, l.EntryRange, "%s names %s as its %q alternate, not %s", t.Path, other.To.Path, other.Lang, e.Path)
+			case other != nil:
+				c.p.Reportf(e, l.EntryRange, "%s names %s as its %q alternate, which reaches no post, not %s", t.Path, other.Href, other.Lang, e.Path)
+			default:
+				want := e.URL
+				if e.Lang != "" {
+					want = e.Lang + ": " + e.URL
+				}
+				c.p.Reportf(e, l.EntryRange, "%s does not list %s among its alternates (add `%s`)", t.Path, e.Path, want)
+			}
+		}
+	}
+}
+
+// nearestURL suggests the post a broken site path probably meant: one with
+// the same last segment, else the closest URL in the same folder.
+func (c *altChecker) nearestURL(from *lint.Entry, l altLink) string {
+	p := l.Internal
+	if p == "" {
+		if !strings.HasPrefix(l.Href, "/") {
+			return ""
+		}
+		p = l.Href
+	}
+	p = lint.NormalizeURLPath(p)
+	if c.byDir == nil {
+		c.byDir, c.byBase = map[string][]*lint.Entry{}, map[string][]*lint.Entry{}
+		for _, e := range c.p.Index.Entries {
+			c.byDir[path.Dir(e.URL)] = append(c.byDir[path.Dir(e.URL)], e)
+			c.byBase[path.Base(e.URL)] = append(c.byBase[path.Base(e.URL)], e)
+		}
+	}
+	// A post in another language is not the translation meant.
+	fits := func(e *lint.Entry) bool {
+		if e == from || e.Lang == "" {
+			return e != from
+		}
+		a, err1 := parseLang(l.Lang)
+		b, err2 := parseLang(e.Lang)
+		return err1 != nil || err2 != nil || sameOrWider(a, b)
+	}
+	for _, e := range c.byBase[path.Base(p)] {
+		if fits(e) {
+			return e.URL
+		}
+	}
+	best, bestD := "", len(p)/4+1
+	for _, e := range c.byDir[path.Dir(p)] {
+		if d := editDistance(e.URL, p); fits(e) && d < bestD {
+			best, bestD = e.URL, d
+		}
+	}
+	return best
+}

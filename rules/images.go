@@ -1,0 +1,443 @@
+package rules
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // registers the decoders image.DecodeConfig sniffs with
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+
+	_ "golang.org/x/image/webp"
+	"golang.org/x/net/html/charset"
+
+	"github.com/contentlint/contentlint/lint"
+)
+
+// CoverMissing reports cover images that are not found.
+var CoverMissing = &lint.Rule{
+	ID:       "cover-missing",
+	Doc:      "the cover image named in front matter is not found",
+	Severity: lint.Error,
+	Help: "The cover field (`cover` unless `cover.field` says otherwise; Docusaurus uses `image`) must name " +
+		"an existing file. `a.jpg`, `./a.jpg` and `/x/a.jpg` are looked up next to the post, then under each " +
+		"of `cover.dirs`, then under the static folders. Remote covers are left to the external link " +
+		"checker; an empty cover is left to `frontmatter-required`.\n\n" +
+		"Bad:\n\n```yaml\ncover: images/sunset.jpeg   # the file is images/sunset.jpg\n```\n\n" +
+		"Good:\n\n```yaml\ncover: images/sunset.jpg\n```",
+	CheckSite: func(p *lint.SitePass) { newAssetChecker(p).covers(true) },
+}
+
+// CoverInvalid reports cover files that are not usable images.
+var CoverInvalid = &lint.Rule{
+	ID:       "cover-invalid",
+	Doc:      "the cover file does not decode as an image of its extension, or is too narrow",
+	Severity: lint.Error,
+	Help: "A cover must be a real image of the type its extension says: `.jpg`/`.jpeg`, `.png`, `.gif` " +
+		"and `.webp` must decode, and `.svg` must be XML with an `<svg>` root. With `cover.minWidth` set, " +
+		"narrower images are reported too. Other extensions are not decoded.\n\n" +
+		"Bad: `cover: og.jpg` where `og.jpg` is an HTML error page saved by a failed download, or a PNG " +
+		"renamed to `.jpg`.\n\nGood: `cover: og.png`, the same file under its real extension.",
+	CheckSite: func(p *lint.SitePass) { newAssetChecker(p).covers(false) },
+}
+
+// ImageMissing reports body images whose file does not exist.
+var ImageMissing = &lint.Rule{
+	ID:       "image-missing",
+	Doc:      "an image in the post body points at a file that does not exist",
+	Severity: lint.Error,
+	Help: "Markdown images (`![alt](src)` and reference-style `![alt][ref]`), `<img src>` in raw HTML and " +
+		"component attributes such as `::nuxt-image{src=\"/images/a.png\"}` must reach a file: relative " +
+		"paths next to the post, site-absolute ones under the static folders. Remote, `data:` and " +
+		"protocol-relative URLs are skipped, except those on the site's own `baseURL`.\n\n" +
+		"Bad:\n\n```md\n![Architecture](./img/architecure.png)\n```\n\n" +
+		"Good:\n\n```md\n![Architecture](./img/architecture.png)\n```",
+	CheckSite: func(p *lint.SitePass) { newAssetChecker(p).bodyImages() },
+}
+
+// assetChecker resolves and decodes files for one rule run; every cache is
+// keyed by absolute path and lives only as long as the run.
+type assetChecker struct {
+	p        *lint.SitePass
+	resolved map[[2]string]resolvedAsset // (post folder, dest) → result
+	listings map[string][]string         // folder → regular file names
+	decoded  map[string]string           // file → problem, "" when it decodes
+	widths   map[string]int              // file → pixel width
+}
+
+type resolvedAsset struct {
+	abs   string
+	tried []string
+}
+
+func newAssetChecker(p *lint.SitePass) *assetChecker {
+	return &assetChecker{p: p, resolved: map[[2]string]resolvedAsset{}, listings: map[string][]string{},
+		decoded: map[string]string{}, widths: map[string]int{}}
+}
+
+// localDest returns the part of an image reference to look up on disk. ok is
+// false for references that are not local files: remote URLs on other
+// origins, data: URLs, templates and MDX expressions.
+func (c *assetChecker) localDest(dest string) (string, bool) {
+	dest = strings.TrimSpace(dest)
+	switch {
+	case strings.HasPrefix(dest, "{") || strings.Contains(dest, "{{") || strings.HasPrefix(dest, "require("):
+		return "", false
+	case strings.HasPrefix(dest, "//") || schemeRE.MatchString(dest):
+		p, ok := c.p.Site.IsInternalURL(dest)
+		if !ok {
+			return "", false
+		}
+		// Strip the path prefix of a baseURL such as https://example.com/blog/.
+		for _, b := range c.p.Site.BaseURLs {
+			if bp := strings.TrimSuffix(b.EscapedPath(), "/"); bp != "" && strings.HasPrefix(p, bp+"/") {
+				return strings.TrimPrefix(p, bp), true
+			}
+		}
+		if p == "" {
+			p = "/"
+		}
+		return p, true
+	}
+	return dest, true
+}
+
+func (c *assetChecker) resolve(from, dest string, dirs []string) resolvedAsset {
+	key := [2]string{filepath.Dir(from), dest + "\x00" + strings.Join(dirs, "\x00")}
+	if r, ok := c.resolved[key]; ok {
+		return r
+	}
+	var r resolvedAsset
+	if rest, ok := strings.CutPrefix(dest, "@site/"); ok {
+		// Docusaurus' alias for the site root.
+		p := filepath.Join(c.p.Site.Root, filepath.FromSlash(rest))
+		r.tried = []string{p}
+		if lint.FileExists(p) {
+			r.abs = p
+		}
+	} else {
+		r.abs, r.tried = c.p.Site.ResolveAsset(from, dest, dirs)
+	}
+	c.resolved[key] = r
+	return r
+}
+
+// resolveCover tries a cover next to the post, under each cover dir, then
+// under the static folders, whichever way the path is written.
+func (c *assetChecker) resolveCover(from, dest string) resolvedAsset {
+	if strings.HasPrefix(dest, "@site/") {
+		return c.resolve(from, dest, nil)
+	}
+	rel := strings.TrimLeft(strings.TrimPrefix(dest, "./"), "/")
+	r := c.resolve(from, rel, c.p.Config.Cover.Dirs)
+	if r.abs != "" || strings.HasPrefix(rel, "../") {
+		return r
+	}
+	s := c.resolve(from, "/"+rel, nil)
+	out := resolvedAsset{abs: s.abs, tried: append(append([]string(nil), r.tried...), s.tried...)}
+	return out
+}
+
+// coverValue is one cover path written in front matter.
+type coverValue struct {
+	dest string
+	rng  lint.Range
+	bad  string // why the value is not a path
+}
+
+// coverValues reads the cover field: a path, a list of paths, or a map
+// holding one under image, src, url or path (as Hugo themes write it).
+func coverValues(v *lint.Value) []coverValue {
+	if v == nil || v.Empty() {
+		return nil
+	}
+	switch v.Kind {
+	case lint.Scalar:
+		return []coverValue{{dest: v.Text, rng: v.Range}}
+	case lint.Map:
+		for _, k := range []string{"image", "src", "url", "path"} {
+			if it := v.Get(k); it != nil {
+				return coverValues(it)
+			}
+		}
+		return []coverValue{{rng: v.Range, bad: fmt.Sprintf("cover field %q is a map without image, src, url or path", v.Key)}}
+	case lint.List:
+		var out []coverValue
+		for _, it := range v.Items {
+			if it.Kind == lint.Scalar {
+				out = append(out, coverValue{dest: it.Text, rng: it.Range})
+			} else if !it.Empty() {
+				out = append(out, coverValue{rng: it.Range, bad: fmt.Sprintf("cover %s is not a path", quoteValue(it))})
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func (c *assetChecker) covers(missing bool) {
+	field := c.p.Config.Cover.Field
+	if field == "" {
+		field = "cover"
+	}
+	for _, e := range c.p.Targets {
+		if c.p.Ctx.Err() != nil {
+			return
+		}
+		if e.Fields == nil {
+			continue
+		}
+		for _, cv := range coverValues(e.Fields.Get(field)) {
+			if cv.bad != "" {
+				if !missing {
+					c.p.Reportf(e, cv.rng, "%s", cv.bad)
+				}
+				continue
+			}
+			dest, ok := c.localDest(cv.dest)
+			if !ok || strings.TrimSpace(dest) == "" {
+				continue
+			}
+			r := c.resolveCover(e.Abs, dest)
+			switch {
+			case r.abs == "" && missing:
+				c.p.Report(e, c.missingDiag("cover", cv.dest, dest, cv.rng, r.tried))
+			case r.abs != "" && !missing:
+				if msg := c.decode(r.abs); msg != "" {
+					c.p.Reportf(e, cv.rng, "cover %s %s", c.p.Site.Rel(r.abs), msg)
+				} else if w, min := c.widths[r.abs], c.p.Config.Cover.MinWidth; min > 0 && w > 0 && w < min {
+					c.p.Reportf(e, cv.rng, "cover %s is %d px wide, narrower than cover.minWidth (%d px)", c.p.Site.Rel(r.abs), w, min)
+				}
+			}
+		}
+	}
+}
+
+func (c *assetChecker) bodyImages() {
+	for _, e := range c.p.Targets {
+		if c.p.Ctx.Err() != nil {
+			return
+		}
+		for _, ref := range e.Refs {
+			if !ref.IsImage() {
+				continue
+			}
+			if strings.TrimSpace(ref.Dest) == "" {
+				c.p.Reportf(e, ref.Range, "image has no source")
+				continue
+			}
+			dest, ok := c.localDest(ref.Dest)
+			if !ok {
+				continue
+			}
+			if strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "?") {
+				c.p.Reportf(e, ref.Range, "image %q names no file", ref.Dest)
+				continue
+			}
+			if r := c.resolve(e.Abs, dest, nil); r.abs == "" {
+				c.p.Report(e, c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried))
+			}
+		}
+	}
+}
+
+// missingDiag says where a file was looked for and suggests the closest
+// existing name in those folders.
+func (c *assetChecker) missingDiag(what, written, dest string, rng lint.Range, tried []string) lint.Diagnostic {
+	seen := map[string]bool{}
+	var where []string
+	for _, t := range tried {
+		if rel := c.p.Site.Rel(t); !seen[rel] {
+			seen[rel] = true
+			where = append(where, rel)
+		}
+	}
+	msg := fmt.Sprintf("%s %q not found", what, written)
+	if len(where) > 0 {
+		msg += "; looked for " + strings.Join(where, ", ")
+	}
+	d := lint.Diagnostic{Range: rng, Properties: map[string]string{"path": written}}
+	if name := c.nearestName(dest, tried); name != "" {
+		base := dest
+		if i := strings.IndexAny(base, "?#"); i >= 0 {
+			base = base[:i]
+		}
+		sugg := base[:strings.LastIndex(base, "/")+1] + name
+		msg += fmt.Sprintf(" (did you mean %q?)", sugg)
+		d.Properties["suggestion"] = sugg
+	}
+	d.Message = msg
+	return d
+}
+
+// nearestName finds the existing file name closest to dest's in the folders
+// that were tried, when one is close enough to be a typo or a wrong case.
+func (c *assetChecker) nearestName(dest string, tried []string) string {
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	want := strings.ToLower(path.Base(dest))
+	if want == "" || want == "." || want == "/" {
+		return ""
+	}
+	// A quarter of the name may differ: sunset.jpeg for sunset.jpg, not cow
+	// for cat.
+	best, bestD := "", max(1, len([]rune(want))/4)+1
+	for _, t := range tried {
+		for _, name := range c.listing(filepath.Dir(t)) {
+			d := editDistance(strings.ToLower(name), want)
+			if d < bestD || (d == bestD && best != "" && name < best) {
+				best, bestD = name, d
+			}
+		}
+	}
+	if best == path.Base(dest) {
+		return "" // the name is right; the folder is not
+	}
+	return best
+}
+
+func (c *assetChecker) listing(dir string) []string {
+	if l, ok := c.listings[dir]; ok {
+		return l
+	}
+	ents, _ := os.ReadDir(dir) // a missing folder has no names to suggest
+	var names []string
+	for _, e := range ents {
+		if e.Type().IsRegular() || e.Type()&os.ModeSymlink != 0 {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	c.listings[dir] = names
+	return names
+}
+
+// imageFormats maps an extension to the format name image.DecodeConfig
+// reports for it.
+var imageFormats = map[string]string{".jpg": "jpeg", ".jpeg": "jpeg", ".jpe": "jpeg", ".png": "png", ".gif": "gif", ".webp": "webp"}
+
+// decode returns why abs is not an image of its extension, or "". Only the
+// header is read: that is what tells a renamed or truncated download apart.
+func (c *assetChecker) decode(abs string) string {
+	if msg, ok := c.decoded[abs]; ok {
+		return msg
+	}
+	msg, w := decodeImageFile(abs)
+	c.decoded[abs], c.widths[abs] = msg, w
+	return msg
+}
+
+func decodeImageFile(abs string) (string, int) {
+	ext := strings.ToLower(filepath.Ext(abs))
+	want, raster := imageFormats[ext]
+	if !raster && ext != ".svg" {
+		return "", 0 // no decoder for it here (avif, ico...): existing is enough
+	}
+	f, err := os.Open(abs)
+	if err != nil {
+		return fmt.Sprintf("cannot be read: %v", err), 0
+	}
+	defer f.Close()
+	br := bufio.NewReader(f)
+	head, _ := br.Peek(512)
+	if len(head) == 0 {
+		return "is an empty file", 0
+	}
+	if ext == ".svg" {
+		return svgProblem(br), 0
+	}
+	cfg, got, err := image.DecodeConfig(br)
+	switch {
+	case errors.Is(err, image.ErrFormat):
+		return fmt.Sprintf("is not a %s image: it holds %s", strings.ToUpper(want), contentKind(head)), 0
+	case err != nil:
+		return fmt.Sprintf("does not decode as %s: %v", strings.ToUpper(want), err), 0
+	case got != want:
+		return fmt.Sprintf("is a %s image, not %s as its extension says", strings.ToUpper(got), strings.ToUpper(want)), 0
+	}
+	return "", cfg.Width
+}
+
+// contentKind names what a file holds instead of an image.
+func contentKind(head []byte) string {
+	kind := http.DetectContentType(head)
+	if i := strings.IndexByte(kind, ';'); i >= 0 {
+		kind = kind[:i]
+	}
+	if strings.HasPrefix(kind, "text/") {
+		line := string(head)
+		if i := strings.IndexAny(line, "\r\n"); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimFunc(line, unicode.IsSpace)
+		if r := []rune(line); len(r) > 40 {
+			line = string(r[:40]) + "…"
+		}
+		return fmt.Sprintf("%s (%q)", kind, line)
+	}
+	return kind
+}
+
+// svgProblem parses XML up to the root element, which must be <svg>.
+func svgProblem(r io.Reader) string {
+	br := bufio.NewReader(r)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xEF\xBB\xBF")) {
+		_, _ = br.Discard(3)
+	}
+	d := xml.NewDecoder(br)
+	d.CharsetReader = charset.NewReaderLabel
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return "is not an SVG image: it holds no XML element"
+		}
+		if err != nil {
+			return fmt.Sprintf("is not an SVG image: invalid XML: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if se.Name.Local != "svg" {
+				return fmt.Sprintf("is not an SVG image: its root element is <%s>, not <svg>", se.Name.Local)
+			}
+			return ""
+		}
+	}
+}
+
+// editDistance is the optimal string alignment distance in runes: the
+// Levenshtein distance where swapping two neighbours counts as one edit.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
