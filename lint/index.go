@@ -3,6 +3,7 @@ package lint
 import (
 	"io"
 	"sort"
+	"sync"
 )
 
 // Entry is the compact, AST-free record of a post that site rules read.
@@ -27,6 +28,31 @@ type Index struct {
 	Entries []*Entry
 	byURL   map[string]*Entry
 	byPath  map[string]*Entry
+	memoMu  sync.Mutex
+	memo    map[string]*memoCell
+}
+
+type memoCell struct {
+	once sync.Once
+	v    any
+}
+
+// Memo computes f once per key for this index and returns its value, so that
+// several site rules can share one piece of work (such as the external link
+// check) without global state.
+func (ix *Index) Memo(key string, f func() any) any {
+	ix.memoMu.Lock()
+	if ix.memo == nil {
+		ix.memo = map[string]*memoCell{}
+	}
+	c := ix.memo[key]
+	if c == nil {
+		c = &memoCell{}
+		ix.memo[key] = c
+	}
+	ix.memoMu.Unlock()
+	c.once.Do(func() { c.v = f() })
+	return c.v
 }
 
 // NewIndex builds lookups over entries; the first path wins a URL clash.
@@ -61,4 +87,7 @@ type Options struct {
 	Version string
 	// Progress receives a progress bar when it is a terminal; nil for none.
 	Progress io.Writer
+	// Warnings receives notes that are not findings, such as a corrupt link
+	// cache; nil discards them.
+	Warnings io.Writer
 }
