@@ -179,11 +179,13 @@ func quoteValue(v *lint.Value) string {
 	return "a " + kindName(v.Kind)
 }
 
-// altChecker resolves alternates once per entry for one rule run.
+// altChecker serves one alternate-* rule run. The resolved alternates of the
+// whole site are computed once and shared by the three rules (Index.Memo);
+// after that they are only read.
 type altChecker struct {
 	p     *lint.SitePass
 	field string
-	memo  map[*lint.Entry][]altLink
+	all   map[*lint.Entry][]altLink
 	// byDir and byBase group posts by URL folder and last segment, for
 	// suggestions; built on the first broken alternate.
 	byDir, byBase map[string][]*lint.Entry
@@ -194,26 +196,30 @@ func newAltChecker(p *lint.SitePass) *altChecker {
 	if f == "" {
 		f = "alternates"
 	}
-	return &altChecker{p: p, field: f, memo: map[*lint.Entry][]altLink{}}
+	c := &altChecker{p: p, field: f}
+	c.all = p.Index.Memo("rules.alternates:"+f, func() any {
+		all := map[*lint.Entry][]altLink{}
+		for _, e := range p.Index.Entries {
+			if e.Fields == nil {
+				continue
+			}
+			ls := readAlternates(e.Fields.Get(f))
+			for i := range ls {
+				if ls[i].Problem == "" {
+					c.resolve(e, &ls[i])
+				}
+			}
+			if len(ls) > 0 {
+				all[e] = ls
+			}
+		}
+		return all
+	}).(map[*lint.Entry][]altLink)
+	return c
 }
 
 // links returns e's alternates, each resolved against the site.
-func (c *altChecker) links(e *lint.Entry) []altLink {
-	if ls, ok := c.memo[e]; ok {
-		return ls
-	}
-	var ls []altLink
-	if e.Fields != nil {
-		ls = readAlternates(e.Fields.Get(c.field))
-	}
-	for i := range ls {
-		if ls[i].Problem == "" {
-			c.resolve(e, &ls[i])
-		}
-	}
-	c.memo[e] = ls
-	return ls
-}
+func (c *altChecker) links(e *lint.Entry) []altLink { return c.all[e] }
 
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
