@@ -68,6 +68,13 @@ func extract(post *Post, slugStyle string) {
 			}
 			start := n.Pos()
 			label := n.Label(src)
+			if start >= 0 && start < len(src) && src[start] != '<' && !bytes.HasPrefix(src[start:], label) {
+				// Linkify positions a bare URL at the character that
+				// triggered it (a space or punctuation just before).
+				if i := bytes.Index(src[start:min(len(src), start+len(label)+8)], label); i > 0 {
+					start += i
+				}
+			}
 			end := start + len(label)
 			if start > 0 && src[start-1] == '<' {
 				start--
