@@ -22,5 +22,6 @@ func All() []*lint.Rule {
 		CoverMissing,
 		CoverInvalid,
 		ImageMissing,
+		LinkDead, LinkRedirect, LinkFragment, LinkSkipped,
 	}
 }
