@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -18,6 +17,8 @@ import (
 type Parser struct {
 	md        goldmark.Markdown
 	slugStyle string
+	// mdxCodeBlocks: Docusaurus renders ```mdx-code-block fences as MDX.
+	mdxCodeBlocks bool
 }
 
 // NewParser builds the goldmark parser for a site.
@@ -28,7 +29,7 @@ func NewParser(site *Site) *Parser {
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
-	return &Parser{md: md, slugStyle: site.SlugStyle}
+	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: site.Preset == "docusaurus"}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -78,13 +79,19 @@ func firstInvalidUTF8(b []byte) int {
 }
 
 var (
-	atxRE      = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`)
-	explicitID = regexp.MustCompile(`\s*\{#([^}\s]+)\}\s*$`)
-	htmlIDRE   = regexp.MustCompile(`\b(?:id|name)\s*=\s*["']([^"']+)["']`)
+	atxRE      = regexp.MustCompile(`^ {0,3}#{1,6}(?:[ \t]|$)`)
+	setextRE   = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
+	refDefRE   = regexp.MustCompile(`^ {0,3}\[[^\]]+\]:`)
+	fenceRE    = regexp.MustCompile("^[ \t]*(`{3,}|~{3,})(.*)$")
+	codeSpanRE = regexp.MustCompile("`+[^`]*`+")
+	blockStart = regexp.MustCompile(`^ {0,3}(?:[-+*>|<]|\d{1,9}[.)](?:[ \t]|$)|$)`)
 )
 
-// ParseLight indexes a post from its front matter and headings only; it is
-// how files outside the requested set are read (pre-commit runs).
+// ParseLight indexes a post from its front matter, headings and HTML anchors
+// only; it is how files outside the requested set are read (pre-commit
+// runs). One line scan picks out heading lines, reference definitions (a
+// heading may use them) and lines holding HTML, skipping fenced code; goldmark
+// then parses just those lines, so anchors come out exactly as in Parse.
 func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	post := &Post{Path: rel, Abs: abs, Source: src, Lines: NewLineIndex(src)}
 	if bytes.IndexByte(src[:min(len(src), binaryProbe)], 0) >= 0 {
@@ -95,46 +102,71 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	if fm := post.FrontMatter; fm != nil && !fm.Unterminated {
 		start = fm.End
 	}
-	sl := NewSlugger(p.slugStyle)
-	fence := ""
-	for _, line := range strings.Split(string(src[start:]), "\n") {
-		t := strings.TrimSpace(line)
-		if fence != "" {
-			if strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
-				fence = ""
+	var doc bytes.Buffer
+	var fenceChar byte
+	fenceLen := 0
+	rawFence := false // mdx-code-block: Docusaurus renders its content as MDX
+	var para []byte   // current paragraph, for setext headings
+	emit := func(line []byte) {
+		doc.Write(line)
+		doc.WriteString("\n\n")
+	}
+	rest := src[start:]
+	for len(rest) > 0 {
+		var line []byte
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			line, rest = rest, nil
+		}
+		line = bytes.TrimRight(line, "\r")
+		if fenceLen > 0 {
+			if m := fenceRE.FindSubmatch(line); m != nil && m[1][0] == fenceChar && len(m[1]) >= fenceLen && len(bytes.TrimSpace(m[2])) == 0 {
+				fenceLen = 0
+			} else if rawFence && bytes.IndexByte(line, '<') >= 0 {
+				emit(bytes.TrimLeft(line, " \t"))
 			}
 			continue
 		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = t[:3]
+		if m := fenceRE.FindSubmatch(line); m != nil && !(m[1][0] == '`' && bytes.IndexByte(m[2], '`') >= 0) {
+			fenceChar, fenceLen = m[1][0], len(m[1])
+			info := bytes.Fields(m[2])
+			rawFence = p.mdxCodeBlocks && len(info) > 0 && string(info[0]) == "mdx-code-block"
+			para = nil
 			continue
 		}
-		if m := atxRE.FindStringSubmatch(strings.TrimRight(line, "\r")); m != nil {
-			h := m[2]
-			if id := explicitID.FindStringSubmatch(h); id != nil {
-				sl.Reserve(id[1])
-				post.Anchors = append(post.Anchors, id[1])
-				continue
-			}
-			post.Anchors = append(post.Anchors, sl.Slug(stripInlineMarkdown(h)))
+		switch {
+		case atxRE.Match(line):
+			emit(line)
+			para = nil
 			continue
+		case para != nil && setextRE.Match(line):
+			doc.Write(para)
+			doc.WriteByte('\n')
+			emit(line)
+			para = nil
+			continue
+		case refDefRE.Match(line):
+			emit(line)
 		}
-		if strings.Contains(line, "<") {
-			for _, m := range htmlIDRE.FindAllStringSubmatch(line, -1) {
-				post.Anchors = append(post.Anchors, m[1])
-			}
+		if bytes.IndexByte(line, '<') >= 0 && bytes.IndexByte(codeSpanRE.ReplaceAll(line, nil), '<') >= 0 {
+			emit(bytes.TrimLeft(line, " \t"))
+		}
+		switch {
+		case len(bytes.TrimSpace(line)) == 0:
+			para = nil
+		case para == nil && !blockStart.Match(line) && !bytes.HasPrefix(line, []byte("    ")) && !bytes.HasPrefix(line, []byte("\t")):
+			para = append([]byte(nil), line...)
+		case para != nil:
+			para = append(append(para, '\n'), line...)
 		}
 	}
+	if doc.Len() == 0 {
+		return post
+	}
+	mini := &Post{Body: doc.Bytes(), Lines: NewLineIndex(doc.Bytes())}
+	mini.AST = p.md.Parser().Parse(text.NewReader(mini.Body))
+	extract(mini, p.slugStyle)
+	post.Anchors = mini.Anchors
 	return post
-}
-
-var inlineMDRE = regexp.MustCompile("[*_`]|\\[([^\\]]*)\\]\\([^)]*\\)")
-
-func stripInlineMarkdown(s string) string {
-	return inlineMDRE.ReplaceAllStringFunc(s, func(m string) string {
-		if strings.HasPrefix(m, "[") {
-			return m[1:strings.Index(m, "]")]
-		}
-		return ""
-	})
 }

@@ -14,7 +14,7 @@ var markers = []struct {
 }{
 	{"docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}, ""},
 	{"hugo", []string{"hugo.toml", "hugo.yaml", "hugo.json"}, ""},
-	{"hugo", []string{"config.toml"}, "content"},
+	{"hugo", []string{"config.toml", "config.yaml", "config.yml"}, "content"},
 	{"nuxt-content", []string{"nuxt.config.ts", "nuxt.config.js"}, "content"},
 	{"astro", []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}, ""},
 	{"jekyll", []string{"_config.yml"}, ""},
@@ -134,5 +134,6 @@ func ApplyPreset(cfg *Config) error {
 	default:
 		return fmt.Errorf("%s: preset %q: want auto, docusaurus, hugo, nuxt-content, jekyll, astro or none", cfg.File, cfg.Preset)
 	}
+	presetDefaults(cfg)
 	return nil
 }

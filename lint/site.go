@@ -6,7 +6,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark"
 )
@@ -35,16 +37,34 @@ type Site struct {
 	DefaultLang     string
 	// Extensions are goldmark extensions the preset adds to the parser.
 	Extensions []goldmark.Extender
+	// Permalink is the configured URL pattern; zero means the preset's
+	// scheme for each content root.
+	Permalink Permalink
+	DateField string
+	// LowerURLs lower-cases generated URL paths, as Hugo does.
+	LowerURLs bool
 }
 
-// NewSite builds the site model from a config whose Root is set.
+// NewSite builds the site model from a config whose Root is set (and, for a
+// generator preset, already filled by ApplyPreset).
 func NewSite(cfg *Config) (*Site, error) {
 	if cfg.Root == "" {
 		return nil, fmt.Errorf("site: no root")
 	}
-	s := &Site{Root: cfg.Root, Preset: cfg.Preset, SlugStyle: "github", LangField: "language", Dialect: cfg.Admonitions.Dialect}
+	s := &Site{Root: cfg.Root, Preset: cfg.Preset, SlugStyle: "github", LangField: "language",
+		Dialect: cfg.Admonitions.Dialect, Permalink: cfg.Permalink, DateField: "date"}
+	if cfg.Preset == "hugo" {
+		s.SlugStyle = "hugo"
+		s.LowerURLs = true
+	}
+	preset := presetRoots(cfg.Preset, cfg.Root)
 	for _, c := range cfg.Content {
-		s.ContentRoots = append(s.ContentRoots, ContentRoot{Dir: s.abs(c)})
+		abs := s.abs(c)
+		if r, ok := presetRootFor(preset, abs); ok {
+			s.ContentRoots = append(s.ContentRoots, r)
+			continue
+		}
+		s.ContentRoots = append(s.ContentRoots, ContentRoot{Dir: abs})
 	}
 	if len(s.ContentRoots) == 0 {
 		s.ContentRoots = []ContentRoot{{Dir: s.Root}}
@@ -55,12 +75,20 @@ func NewSite(cfg *Config) (*Site, error) {
 	if err := configureAdmonitions(cfg, s); err != nil {
 		return nil, err
 	}
+	if s.Preset == "docusaurus" {
+		s.Extensions = append(s.Extensions, mdxCodeBlocks{})
+	}
 	for _, b := range cfg.BaseURL {
 		u, err := url.Parse(b)
 		if err != nil || u.Host == "" {
 			return nil, fmt.Errorf("baseURL %q: not an absolute URL", b)
 		}
 		s.BaseURLs = append(s.BaseURLs, u)
+	}
+	for _, p := range append([]string{cfg.Permalink.Default}, mapValues(cfg.Permalink.ByLang)...) {
+		if err := checkPermalink(p); err != nil {
+			return nil, fmt.Errorf("permalink %q: %w", p, err)
+		}
 	}
 	return s, nil
 }
@@ -98,23 +126,6 @@ func (s *Site) RootFor(abs string) (ContentRoot, bool) {
 func within(dir, p string) bool {
 	r, err := filepath.Rel(dir, p)
 	return err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator))
-}
-
-// EntryURL computes where a post is published: "/:path" under its content root.
-func (s *Site) EntryURL(e *Entry) (string, []string) {
-	root, ok := s.RootFor(e.Abs)
-	dir := s.Root
-	if ok {
-		dir = root.Dir
-	}
-	rel, err := filepath.Rel(dir, e.Abs)
-	if err != nil {
-		rel = e.Path
-	}
-	rel = filepath.ToSlash(rel)
-	rel = strings.TrimSuffix(rel, path.Ext(rel))
-	rel = strings.TrimSuffix(strings.TrimSuffix(rel, "/index"), "index")
-	return NormalizeURLPath(root.Base + "/" + rel), nil
 }
 
 // NormalizeURLPath gives URL paths one spelling for lookups: leading slash,
@@ -194,4 +205,292 @@ func (s *Site) ResolveAsset(from, dest string, dirs []string) (string, []string)
 		}
 	}
 	return "", tried
+}
+
+func mapValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+var permalinkTokenRE = regexp.MustCompile(`:[a-z]+`)
+
+var permalinkTokens = map[string]bool{":path": true, ":section": true, ":slug": true, ":title": true,
+	":filename": true, ":year": true, ":month": true, ":day": true, ":lang": true}
+
+func checkPermalink(p string) error {
+	if p == "" {
+		return nil
+	}
+	if !strings.HasPrefix(p, "/") {
+		return fmt.Errorf("must start with /")
+	}
+	for _, t := range permalinkTokenRE.FindAllString(p, -1) {
+		if !permalinkTokens[t] {
+			return fmt.Errorf("unknown token %s (want :path, :section, :slug, :filename, :year, :month, :day or :lang)", t)
+		}
+	}
+	return nil
+}
+
+var (
+	// datePrefixRE is a Jekyll or Docusaurus date-prefixed name: 2024-01-02-slug.
+	datePrefixRE = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:-(.*))?$`)
+	// docusaurusBlogRE follows the blog plugin's file name pattern: the date
+	// may sit in the file name, a folder name or a yyyy/mm/dd folder path.
+	docusaurusBlogRE = regexp.MustCompile(`^(.*?)(\d{4})[-/](\d{1,2})[-/](\d{1,2})[-/]?(.*?)(?:/index)?\.mdx?$`)
+	// Docusaurus number prefixes (01-intro), but not dates or versions.
+	numberPrefixRE   = regexp.MustCompile(`^\d+\s*[-_.]+\s*`)
+	dateLikePrefixRE = regexp.MustCompile(`^(\d{2}|\d{4})[-_.]\d{2}([-_.](\d{2}|\d{4}))?`)
+	// Nuxt Content orders files with 1.intro.md.
+	nuxtPrefixRE = regexp.MustCompile(`^\d+\.`)
+)
+
+func fieldString(v *Value, key string) string { return strings.TrimSpace(v.Get(key).String()) }
+
+// IsPartial reports whether a file is imported into pages rather than
+// published: Docusaurus and Nuxt Content skip names starting with `_`
+// (Hugo's _index.md is a section page, not a partial).
+func (s *Site) IsPartial(abs string) bool {
+	if s.Preset != "docusaurus" && s.Preset != "nuxt-content" && s.Preset != "astro" {
+		return false
+	}
+	root, ok := s.RootFor(abs)
+	dir := s.Root
+	if ok {
+		dir = root.Dir
+	}
+	for _, seg := range strings.Split(relSlash(dir, abs), "/") {
+		if strings.HasPrefix(seg, "_") {
+			return true
+		}
+	}
+	return false
+}
+
+func relSlash(dir, abs string) string {
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// EntryURL computes where a post is published, and its other addresses
+// (aliases). Partials have no URL.
+func (s *Site) EntryURL(e *Entry) (string, []string) {
+	root, ok := s.RootFor(e.Abs)
+	if !ok {
+		root = ContentRoot{Dir: s.Root}
+	}
+	rel := relSlash(root.Dir, e.Abs)
+	var aliases []string
+	for _, key := range []string{"aliases", "redirect_from"} {
+		if v := e.Fields.Get(key); v != nil {
+			for _, it := range append([]*Value{v}, v.Items...) {
+				if a := it.String(); strings.HasPrefix(a, "/") {
+					aliases = append(aliases, NormalizeURLPath(a))
+				}
+			}
+		}
+	}
+	if s.IsPartial(e.Abs) {
+		return "", aliases
+	}
+	if s.Preset != "docusaurus" {
+		for _, key := range []string{"permalink", "url"} {
+			if u := fieldString(e.Fields, key); strings.HasPrefix(u, "/") && !strings.Contains(u, ":") {
+				return NormalizeURLPath(u), aliases
+			}
+		}
+	}
+	if !s.Permalink.IsZero() {
+		if p := s.Permalink.For(e.Lang); p != "" {
+			return s.expand(p, root, rel, e), aliases
+		}
+	}
+	var u string
+	switch root.Kind {
+	case KindDocs:
+		u = docusaurusDocURL(root.Base, rel, e.Fields)
+	case KindBlog:
+		u = docusaurusBlogURL(root.Base, rel, e.Fields)
+	case KindPosts:
+		u = s.expand("/:year/:month/:day/:slug", root, rel, e)
+	case KindCollection:
+		u = root.Base + "/" + collapsePath(rel, s.Preset)
+		if slug := fieldString(e.Fields, "slug"); slug != "" {
+			u = root.Base + "/" + strings.Trim(slug, "/")
+		}
+	default:
+		u = root.Base + s.expand("/:path", root, rel, e)
+	}
+	if s.LowerURLs {
+		u = strings.ToLower(u)
+	}
+	return NormalizeURLPath(u), aliases
+}
+
+// collapsePath is a file path under its root without extension, with index,
+// README and _index standing for their folder.
+func collapsePath(rel, preset string) string {
+	rel = strings.TrimSuffix(rel, path.Ext(rel))
+	segs := strings.Split(rel, "/")
+	last := strings.ToLower(segs[len(segs)-1])
+	if last == "index" || last == "readme" || last == "_index" {
+		segs = segs[:len(segs)-1]
+	}
+	if preset == "nuxt-content" {
+		for i, sg := range segs {
+			segs[i] = nuxtPrefixRE.ReplaceAllString(sg, "")
+		}
+	}
+	return strings.Join(segs, "/")
+}
+
+// expand fills a permalink pattern's tokens for one post.
+func (s *Site) expand(pattern string, root ContentRoot, rel string, e *Entry) string {
+	p := collapsePath(rel, s.Preset)
+	noExt := strings.TrimSuffix(rel, path.Ext(rel))
+	filename := path.Base(noExt)
+	if p != noExt || filename == "index" {
+		filename = path.Base(path.Dir(noExt))
+	}
+	if p == "" {
+		filename = ""
+	}
+	year, month, day := s.entryDate(e, filename)
+	slug := fieldString(e.Fields, "slug")
+	if slug == "" {
+		slug = filename
+		if m := datePrefixRE.FindStringSubmatch(filename); m != nil && m[4] != "" {
+			slug = m[4]
+		}
+	}
+	if path.Base(p) != slug && !strings.Contains(pattern, ":slug") && !strings.Contains(pattern, ":title") && fieldString(e.Fields, "slug") != "" {
+		// Hugo: slug replaces the last segment of the path.
+		p = strings.TrimSuffix(path.Dir(p)+"/"+slug, "/")
+		p = strings.TrimPrefix(p, "./")
+	}
+	// The section is the first folder the file sits in under its root.
+	section := ""
+	if d := path.Dir(noExt); d != "." {
+		section, _, _ = strings.Cut(d, "/")
+		if s.Preset == "nuxt-content" {
+			section = nuxtPrefixRE.ReplaceAllString(section, "")
+		}
+	}
+	out := permalinkTokenRE.ReplaceAllStringFunc(pattern, func(t string) string {
+		switch t {
+		case ":path":
+			return p
+		case ":section":
+			return section
+		case ":slug", ":title":
+			return slug
+		case ":filename":
+			return filename
+		case ":year":
+			return year
+		case ":month":
+			return month
+		case ":day":
+			return day
+		case ":lang":
+			return e.Lang
+		}
+		return t
+	})
+	return NormalizeURLPath(out)
+}
+
+// entryDate takes the date from the date field, else from a date-prefixed
+// file or folder name.
+func (s *Site) entryDate(e *Entry, filename string) (y, m, d string) {
+	raw := fieldString(e.Fields, s.DateField)
+	if len(raw) >= 10 {
+		if t, err := time.Parse("2006-01-02", raw[:10]); err == nil {
+			return t.Format("2006"), t.Format("01"), t.Format("02")
+		}
+	}
+	if mm := datePrefixRE.FindStringSubmatch(filename); mm != nil {
+		return mm[1], pad2(mm[2]), pad2(mm[3])
+	}
+	return "", "", ""
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// docusaurusBlogURL follows the blog plugin: the slug front matter, else the
+// date (from a date-prefixed file or folder name) then the rest of the name.
+func docusaurusBlogURL(base, rel string, fm *Value) string {
+	if slug := fieldString(fm, "slug"); slug != "" {
+		return base + "/" + strings.TrimPrefix(slug, "/")
+	}
+	if m := docusaurusBlogRE.FindStringSubmatch(rel); m != nil {
+		return base + "/" + m[2] + "/" + m[3] + "/" + m[4] + "/" + m[1] + m[5]
+	}
+	text := strings.TrimSuffix(strings.TrimSuffix(rel, path.Ext(rel)), "/index")
+	return base + "/" + text
+}
+
+func stripNumberPrefix(name string) string {
+	if dateLikePrefixRE.MatchString(name) {
+		return name
+	}
+	if loc := numberPrefixRE.FindStringIndex(name); loc != nil && loc[1] < len(name) {
+		return name[loc[1]:]
+	}
+	return name
+}
+
+// docusaurusDocURL follows the docs plugin: an absolute slug wins; a category
+// index (index, README, or named like its folder) stands for the folder;
+// otherwise the slug or id resolves against the folder, number prefixes gone.
+func docusaurusDocURL(base, rel string, fm *Value) string {
+	noExt := strings.TrimSuffix(rel, path.Ext(rel))
+	dir, file := path.Split(noExt)
+	dir = strings.TrimSuffix(dir, "/")
+	var dirSegs []string
+	if dir != "" {
+		for _, sg := range strings.Split(dir, "/") {
+			dirSegs = append(dirSegs, stripNumberPrefix(sg))
+		}
+	}
+	dirSlug := "/" + strings.Join(dirSegs, "/")
+	slug := fieldString(fm, "slug")
+	if strings.HasPrefix(slug, "/") {
+		return base + slug
+	}
+	lower := strings.ToLower(stripNumberPrefix(file))
+	if slug == "" && (lower == "index" || lower == "readme" ||
+		(len(dirSegs) > 0 && lower == strings.ToLower(dirSegs[len(dirSegs)-1]))) {
+		return base + dirSlug
+	}
+	id := fieldString(fm, "id")
+	if id == "" {
+		id = stripNumberPrefix(file)
+	}
+	if slug == "" {
+		slug = id
+	}
+	return base + path.Join(dirSlug, slug)
+}
+
+// StaticAvailable reports whether any static folder exists on disk. When none
+// does (a partial copy of a site), site-absolute asset paths cannot be judged.
+func (s *Site) StaticAvailable() bool {
+	for _, d := range s.StaticRoots {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
 }

@@ -16,23 +16,33 @@ type Slugger struct {
 // Nuxt, Astro, Jekyll) or "hugo".
 func NewSlugger(style string) *Slugger { return &Slugger{seen: map[string]int{}, style: style} }
 
-// Slug returns the anchor for text, suffixing -1, -2 for repeats.
+// Slug returns the anchor for text. Repeats get -1, -2: github-slugger
+// counts per base slug and skips taken ones; Hugo tries -1, -2, ... until one
+// is free, and names an empty heading "heading".
 func (s *Slugger) Slug(text string) string {
-	base := GitHubSlug(text)
 	if s.style == "hugo" {
-		base = HugoSlug(text)
+		base := HugoSlug(text)
+		if base == "" {
+			base = "heading"
+		}
+		slug := base
+		for i := 1; ; i++ {
+			if _, taken := s.seen[slug]; !taken {
+				break
+			}
+			slug = base + "-" + strconv.Itoa(i)
+		}
+		s.seen[slug] = 0
+		return slug
 	}
+	base := GitHubSlug(text)
 	slug := base
 	for {
-		n, ok := s.seen[slug]
-		if !ok {
-			break
-		}
-		s.seen[base] = n + 1
-		slug = base + "-" + strconv.Itoa(s.seen[base])
 		if _, taken := s.seen[slug]; !taken {
 			break
 		}
+		s.seen[base]++
+		slug = base + "-" + strconv.Itoa(s.seen[base])
 	}
 	s.seen[slug] = 0
 	return slug
@@ -45,35 +55,38 @@ func (s *Slugger) Reserve(id string) {
 	}
 }
 
-// GitHubSlug follows github-slugger: lower-case, drop punctuation, spaces to
-// hyphens.
+// GitHubSlug follows github-slugger (used by Docusaurus, Astro and most
+// remark-based generators): lower-case, then drop every character that is not
+// a letter, mark, decimal or letter number, connector punctuation, "-" or " "
+// (alphabetic symbols are kept), then turn each space into "-". Emoji and
+// other symbols disappear; the text is not trimmed.
 func GitHubSlug(text string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(text) {
 		switch {
 		case r == ' ':
 			b.WriteByte('-')
-		case r == '-' || r == '_':
+		case r == '-':
 			b.WriteRune(r)
-		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r):
+		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.In(r, unicode.Nd, unicode.Nl, unicode.Pc) ||
+			unicode.Is(unicode.Other_Alphabetic, r):
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-// HugoSlug follows Hugo's default (goldmark "github" autoHeadingIDType), which
-// differs from github-slugger only in how it treats some symbols.
+// HugoSlug follows Hugo's default autoHeadingIDType "github": trim, then keep
+// letters, decimal digits and "_" lower-cased, turn " " and "-" into "-", and
+// drop everything else.
 func HugoSlug(text string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(text)) {
+	for _, r := range strings.TrimSpace(text) {
 		switch {
-		case r == ' ' || r == '\t':
+		case r == ' ' || r == '-':
 			b.WriteByte('-')
-		case r == '-' || r == '_':
-			b.WriteRune(r)
-		case unicode.IsLetter(r) || unicode.IsNumber(r):
-			b.WriteRune(r)
+		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
 		}
 	}
 	return b.String()
