@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/contentlint/contentlint/lint/linkcheck"
 )
 
 // ConfigFileName is looked up from the linted path upwards.
@@ -164,6 +166,9 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 		if _, err := ParseSeverity(sev); err != nil {
 			return nil, fmt.Errorf("%s: rules.%s: %w", name, id, err)
 		}
+	}
+	if err := linkcheck.ValidateOptions(cfg.Links.Accept, cfg.Links.Exclude); err != nil {
+		return nil, fmt.Errorf("%s: links.%w", name, err)
 	}
 	cfg.File = name
 	return cfg, nil

@@ -239,3 +239,16 @@ func TestLinkExternalCache(t *testing.T) {
 		t.Errorf("corrupt cache: warning %q, requests %d", warn.String(), s.count("/ok"))
 	}
 }
+
+func TestLinkConfigInvalid(t *testing.T) {
+	for cfg, want := range map[string]string{
+		"links:\n  exclude: [\"(\"]\n": "links.exclude[0]: error parsing regexp",
+		"links:\n  accept: [2xx]\n":     `links.accept[0]: "2xx" is not a status code`,
+	} {
+		root := writeSite(t, map[string]string{"a.md": "# a\n"}, cfg)
+		_, _, err := lint.Setup([]string{root}, filepath.Join(root, lint.ConfigFileName))
+		if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), lint.ConfigFileName) {
+			t.Errorf("%q: error %v, want it to name the file and %q", cfg, err, want)
+		}
+	}
+}
