@@ -196,7 +196,7 @@ func (s *Site) AdmonitionNames(dialect string) ([]string, bool) {
 		if dialect == DialectMDC {
 			return e.components, len(e.components) > 0
 		}
-		return e.docTypes, true
+		return e.docTypes, e.dialect != DialectMDC
 	}
 	return nil, false
 }
@@ -208,7 +208,7 @@ func configureAdmonitions(cfg *Config, s *Site) error {
 	d := ac.Dialect
 	if d == "" {
 		switch s.Preset {
-		case "docusaurus", "astro": // Starlight asides are remark-directive too
+		case "docusaurus":
 			d = DialectDocusaurus
 		case "nuxt-content":
 			d = DialectMDC
@@ -542,6 +542,11 @@ func (p *directiveParser) scanOpener(d *DirectiveBlock, line []byte, i, min int,
 		// label for its keywords; the unknown-name rule covers the others.
 		d.Title = string(line[rest:])
 		d.TitleStart = base + rest
+		return true
+	}
+	if d.HasAttrs && !d.HasLabel && line[rest] == '[' {
+		d.problem(ProblemTextAfter, base+rest, base+len(line),
+			"the label `%s` must come before the attributes: `%s[label]{attributes}`", string(line[rest:]), d.Fence())
 		return true
 	}
 	d.problem(ProblemTextAfter, base+rest, base+len(line),
