@@ -1,0 +1,387 @@
+package rules
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/contentlint/contentlint/lint"
+)
+
+// LinkInternal reports links to the site itself that reach nothing.
+var LinkInternal = &lint.Rule{
+	ID:       "link-internal",
+	Doc:      "a link to the site itself reaches no post or file, or its #fragment names no anchor",
+	Severity: lint.Error,
+	Help: "Relative links (`../other.md`, `./other.mdx`, `other/`), site-absolute links (`/blog/2023/02/slug`, " +
+		"with or without a trailing slash or `.html`) and links to the site's own `baseURL` must reach a post " +
+		"(by file or by its published URL), a file next to the post, or a file under a static folder. A " +
+		"`#fragment` must name a heading anchor (built with the generator's slug rules), an explicit `{#id}`, " +
+		"or an HTML `id`/`name` in the target. Links to other hosts, `mailto:`, `tel:` and `data:` URLs, " +
+		"protocol-relative URLs and template placeholders are not checked.\n\n" +
+		"Bad:\n\n```md\nSee [the setup guide](../guides/setup.md#instal) and [the release](/blog/2023/02/relase).\n```\n\n" +
+		"Good:\n\n```md\nSee [the setup guide](../guides/setup.md#install) and [the release](/blog/2023/02/release).\n```",
+	CheckSite: checkInternalLinks,
+}
+
+var (
+	linkSchemeRE   = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+	placeholderRE  = regexp.MustCompile(`\{\{|\{%|\$\{|<%|^\{|\{[^}]*\}`)
+	markdownFileRE = regexp.MustCompile(`(?i)\.(md|mdx|markdown)$`)
+)
+
+func checkInternalLinks(p *lint.SitePass) {
+	lc := &linkChecker{p: p}
+	for _, e := range p.Targets {
+		if p.Ctx.Err() != nil {
+			return
+		}
+		for _, ref := range e.Refs {
+			switch ref.Kind {
+			case lint.RefLink, lint.RefDefinition, lint.RefAutolink, lint.RefHTMLHref:
+				lc.check(e, ref)
+			}
+		}
+	}
+}
+
+type linkChecker struct {
+	p    *lint.SitePass
+}
+
+// target is what a link resolved to: a post, or a plain file.
+type target struct {
+	entry *lint.Entry
+	file  string
+}
+
+func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
+	dest := strings.TrimSpace(ref.Dest)
+	dest = strings.TrimSuffix(strings.TrimPrefix(dest, "<"), ">")
+	if dest == "" || placeholderRE.MatchString(dest) || strings.HasPrefix(dest, "//") {
+		return
+	}
+	if linkSchemeRE.MatchString(dest) {
+		p, ok := lc.p.Site.IsInternalURL(dest)
+		if !ok {
+			return
+		}
+		u, err := url.Parse(dest)
+		if err != nil {
+			return
+		}
+		dest = lc.stripBasePath(p)
+		if dest == "" {
+			dest = "/"
+		}
+		if u.RawQuery != "" {
+			dest += "?" + u.RawQuery
+		}
+		if u.Fragment != "" {
+			dest += "#" + u.EscapedFragment()
+		}
+	}
+	pth, frag, _ := strings.Cut(dest, "#")
+	if i := strings.IndexByte(pth, '?'); i >= 0 {
+		pth = pth[:i]
+	}
+	if dec, err := url.PathUnescape(pth); err == nil {
+		pth = dec
+	}
+	if dec, err := url.PathUnescape(frag); err == nil {
+		frag = dec
+	}
+	var t target
+	var tried []string
+	judged := true
+	switch {
+	case pth == "":
+		t = target{entry: e}
+	case strings.HasPrefix(pth, "/"):
+		t, tried, judged = lc.resolveAbs(pth)
+	default:
+		t, tried, judged = lc.resolveRel(e, pth)
+	}
+	if t.entry == nil && t.file == "" {
+		if !judged {
+			return
+		}
+		d := lint.Diagnostic{Range: ref.Range, Properties: map[string]string{"url": ref.Dest}}
+		d.Message = fmt.Sprintf("link %q reaches no post or file (tried %s)", ref.Dest, strings.Join(tried, ", "))
+		if s := lc.suggest(e, pth); s != "" {
+			d.Message += fmt.Sprintf("; did you mean %q?", s)
+			d.Properties["suggestion"] = s
+		}
+		lc.p.Report(e, d)
+		return
+	}
+	if frag == "" || t.entry == nil || strings.EqualFold(frag, "top") || t.entry.Anchors[frag] {
+		return
+	}
+	d := lint.Diagnostic{Range: ref.Range, Properties: map[string]string{"url": ref.Dest}}
+	where := "this post"
+	if t.entry != e {
+		where = t.entry.Path
+	}
+	d.Message = fmt.Sprintf("link %q: no heading or anchor %q in %s", ref.Dest, frag, where)
+	anchors := make([]string, 0, len(t.entry.Anchors))
+	for a := range t.entry.Anchors {
+		anchors = append(anchors, a)
+	}
+	if s := closest(frag, anchors); s != "" {
+		d.Message += fmt.Sprintf("; did you mean #%s?", s)
+		d.Properties["suggestion"] = "#" + s
+	}
+	lc.p.Report(e, d)
+}
+
+// stripBasePath removes the path of a baseURL such as https://x.io/blog/.
+func (lc *linkChecker) stripBasePath(p string) string {
+	for _, b := range lc.p.Site.BaseURLs {
+		if bp := strings.TrimSuffix(b.EscapedPath(), "/"); bp != "" && (p == bp || strings.HasPrefix(p, bp+"/")) {
+			return strings.TrimPrefix(p, bp)
+		}
+	}
+	return p
+}
+
+// urlCandidates spells a URL path the ways generators serve it.
+func urlCandidates(p string) []string {
+	out := []string{p}
+	for _, suf := range []string{"/index.html", "/index.htm", ".html", ".htm"} {
+		if strings.HasSuffix(p, suf) {
+			out = append(out, strings.TrimSuffix(p, suf))
+			break
+		}
+	}
+	return out
+}
+
+// resolveAbs finds a site-absolute path among post URLs, then under the static
+// folders; a path to a Markdown file is also looked up as a file under the
+// content roots and the site root, as Docusaurus does.
+//
+// judged is false when nothing was found but the path lies outside what the
+// site's sources describe (pages written in code, plugin routes), so a miss
+// proves nothing.
+func (lc *linkChecker) resolveAbs(p string) (t target, tried []string, judged bool) {
+	s := lc.p.Site
+	for _, c := range urlCandidates(p) {
+		if en := lc.p.Index.ByURL(c); en != nil {
+			return target{entry: en}, nil, true
+		}
+		if s.GeneratedRoute(c) {
+			return target{file: c}, nil, true
+		}
+	}
+	tried = append(tried, "post URL "+lint.NormalizeURLPath(p))
+	rel := filepath.FromSlash(strings.TrimPrefix(p, "/"))
+	if markdownFileRE.MatchString(p) {
+		roots := []string{s.Root}
+		for _, r := range s.ContentRoots {
+			roots = append(roots, r.Dir)
+		}
+		for _, r := range roots {
+			if t, ok := lc.file(filepath.Join(r, rel)); ok {
+				return t, nil, true
+			}
+		}
+	}
+	staticExists := false
+	for _, d := range s.StaticRoots {
+		f := filepath.Join(d, rel)
+		if t, ok := lc.file(f); ok {
+			return t, nil, true
+		}
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			staticExists = true
+			tried = append(tried, s.Rel(f))
+		}
+	}
+	if s.OwnsURL(p) {
+		return target{}, tried, true
+	}
+	// Outside the content's URL space only a file path can be judged, and
+	// only when a static folder exists to hold it.
+	return target{}, tried, staticExists && isAssetPath(p)
+}
+
+var assetExtRE = regexp.MustCompile(`\.[a-zA-Z][a-zA-Z0-9]{0,5}$`)
+
+// isAssetPath reports whether p names a file rather than a page: it has a
+// file extension, and not one a generator also uses for pages and feeds.
+func isAssetPath(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	switch ext {
+	case ".html", ".htm", ".xml", ".json", ".txt":
+		return false
+	}
+	return assetExtRE.MatchString(p)
+}
+
+// file resolves a path on disk: a post, any other file, or a folder holding
+// an index page.
+func (lc *linkChecker) file(abs string) (target, bool) {
+	s := lc.p.Site
+	if fi, err := os.Stat(abs); err == nil {
+		if !fi.IsDir() {
+			if en := lc.p.Index.ByPath(s.Rel(abs)); en != nil {
+				return target{entry: en}, true
+			}
+			return target{file: abs}, true
+		}
+		for _, n := range []string{"index.md", "index.mdx", "README.md", "readme.md", "_index.md", "index.markdown"} {
+			if en := lc.p.Index.ByPath(s.Rel(filepath.Join(abs, n))); en != nil {
+				return target{entry: en}, true
+			}
+		}
+		for _, n := range []string{"index.html", "index.htm"} {
+			if lint.FileExists(filepath.Join(abs, n)) {
+				return target{file: filepath.Join(abs, n)}, true
+			}
+		}
+	}
+	return target{}, false
+}
+
+// resolveRel tries a relative link as a file next to the post, then as a URL
+// relative to the post's URL, with and without a trailing slash (generators
+// differ in which one they serve).
+func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bool) {
+	s := lc.p.Site
+	f := filepath.Join(filepath.Dir(e.Abs), filepath.FromSlash(p))
+	if t, ok := lc.file(f); ok {
+		return t, nil, true
+	}
+	tried := []string{s.Rel(f)}
+	if s.Preset == "docusaurus" && markdownFileRE.MatchString(p) {
+		// Docusaurus then resolves a Markdown path from the content root.
+		if root, ok := s.RootFor(e.Abs); ok {
+			f := filepath.Join(root.Dir, filepath.FromSlash(p))
+			if t, ok := lc.file(f); ok {
+				return t, nil, true
+			}
+			tried = append(tried, s.Rel(f))
+		}
+	}
+	if e.URL == "" || markdownFileRE.MatchString(p) || isAssetPath(p) {
+		return target{}, tried, true
+	}
+	seen := map[string]bool{}
+	judged := true
+	for _, base := range []string{e.URL + "/", path.Dir(e.URL) + "/"} {
+		u := path.Join(base, p)
+		if seen[u] {
+			continue
+		}
+		seen[u] = true
+		t, more, j := lc.resolveAbs(u)
+		if t.entry != nil || t.file != "" {
+			return t, nil, true
+		}
+		judged = judged && j
+		tried = append(tried, more...)
+	}
+	return target{}, dedupe(tried), judged
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	out := xs[:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// suggest names the closest post: by file path (written relative to the post)
+// for relative Markdown links, by URL otherwise.
+func (lc *linkChecker) suggest(e *lint.Entry, p string) string {
+	if p == "" {
+		return ""
+	}
+	if !strings.HasPrefix(p, "/") && markdownFileRE.MatchString(p) {
+		want := lc.p.Site.Rel(filepath.Join(filepath.Dir(e.Abs), filepath.FromSlash(p)))
+		paths := make([]string, 0, len(lc.p.Index.Entries))
+		for _, en := range lc.p.Index.Entries {
+			if en != e {
+				paths = append(paths, en.Path)
+			}
+		}
+		best := closest(want, paths)
+		if best == "" {
+			return ""
+		}
+		rel, err := filepath.Rel(filepath.Dir(e.Abs), filepath.Join(lc.p.Site.Root, filepath.FromSlash(best)))
+		if err != nil {
+			return best
+		}
+		rel = filepath.ToSlash(rel)
+		if !strings.HasPrefix(rel, ".") {
+			rel = "./" + rel
+		}
+		return rel
+	}
+	want := p
+	if !strings.HasPrefix(p, "/") && e.URL != "" {
+		want = path.Join(path.Dir(e.URL), p)
+	}
+	want = lint.NormalizeURLPath(want)
+	urls := make([]string, 0, len(lc.p.Index.Entries))
+	for _, en := range lc.p.Index.Entries {
+		if en.URL != "" && en != e {
+			urls = append(urls, en.URL)
+		}
+	}
+	return closest(want, urls)
+}
+
+// closest returns the candidate nearest to want by edit distance, when it is
+// near enough to be a likely typo; ties go to the first in sorted order.
+func closest(want string, cands []string) string {
+	sort.Strings(cands)
+	best, bestD := "", -1
+	limit := len([]rune(want))/3 + 1
+	for _, c := range cands {
+		if c == want {
+			continue
+		}
+		if n := len(c) - len(want); n > limit || -n > limit {
+			continue
+		}
+		if d := levenshtein(want, c); d <= limit && (bestD < 0 || d < bestD) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// levenshtein is the edit distance in runes.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

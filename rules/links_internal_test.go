@@ -1,0 +1,128 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+const linkPostA = `---
+title: A
+---
+# A
+
+## Section One
+
+[ok rel](./b.md) [ok frag](b.md#b-heading) [ok dir](sub/) [ok bundle](./files/doc.pdf)
+[bad rel](./c.md)
+[bad frag](b.md#b-headin)
+[same page](#section-one) [top](#top) [empty]()
+[same bad](#sectin-one)
+[abs](/b) [slash](/b/) [html](/b.html) [query](/b?x=1#b-heading)
+[abs bad](/bb)
+[self origin](https://example.com/b#b-heading) [root](https://example.com)
+[self origin bad](https://example.com/zzz)
+[other host](https://other.com/x) [mail](mailto:a@b.c) [tel](tel:123) [data](data:text/plain,x)
+[proto](//cdn.example.com/x) [tmpl](/blog/{slug}) [tmpl2](${base}/x) [hugo]({{< ref "x" >}})
+[static](/img/logo.png) [static bad](/img/logo.jpg)
+<a href="/missing">html</a> <a href="#html-anchor">to html id</a> <span id="html-anchor"></span>
+[ref style][def]
+
+[def]: ../posts/b.md#nothing-here
+
+` + "```md\n[in code](./nowhere.md)\n```\n"
+
+var linkSite = map[string]string{
+	"posts/a.md":           linkPostA,
+	"posts/b.md":           "---\ntitle: B\n---\n## B heading\n\n## B heading\n\n[dup](#b-heading-1) [back](./a.md#section-one)\n",
+	"posts/sub/index.md":   "---\ntitle: Sub\n---\n[up](../a.md) [up url](../a) [sibling url](b)\n",
+	"posts/files/doc.pdf":  "%PDF",
+	"static/img/logo.png":  "png",
+	"posts/nested/deep.md": "---\ntitle: Deep\n---\n[wrong depth](../../b.md) [right](../../posts/b.md)\n",
+}
+
+const linkCfg = "content: [posts]\nstatic: [static]\nbaseURL: https://example.com\n"
+
+func TestLinkInternal(t *testing.T) {
+	got := onlyRule(lintFiles(t, linkSite, linkCfg), "link-internal")
+	checkFindings(t, got, []string{
+		"posts/a.md:9:1-9:18 link-internal",
+		"posts/a.md:10:1-10:26 link-internal",
+		"posts/a.md:12:1-12:24 link-internal",
+		"posts/a.md:14:1-14:15 link-internal",
+		"posts/a.md:16:1-16:43 link-internal",
+		"posts/a.md:19:25-19:52 link-internal",
+		"posts/a.md:20:10-20:18 link-internal",
+		"posts/a.md:23:1-23:34 link-internal",
+		"posts/nested/deep.md:4:1-4:26 link-internal",
+	})
+	msgs := map[string]string{}
+	for _, f := range got {
+		msgs[where(f)] = f.Message
+	}
+	wantMsg := map[string][]string{
+		"posts/a.md:9:1-9:18 link-internal":    {`"./c.md" reaches no post or file`, "posts/c.md", `did you mean "./b.md"?`},
+		"posts/a.md:10:1-10:26 link-internal":  {`no heading or anchor "b-headin" in posts/b.md`, "did you mean #b-heading?"},
+		"posts/a.md:12:1-12:24 link-internal":  {`"sectin-one" in this post`, "did you mean #section-one?"},
+		"posts/a.md:14:1-14:15 link-internal":  {"post URL /bb", `did you mean "/b"?`},
+		"posts/a.md:16:1-16:43 link-internal":  {"https://example.com/zzz", "post URL /zzz"},
+		"posts/a.md:19:25-19:52 link-internal": {"/img/logo.jpg", "static/img/logo.jpg"},
+		"posts/a.md:20:10-20:18 link-internal": {`"/missing"`},
+		"posts/a.md:23:1-23:34 link-internal":  {`"nothing-here" in posts/b.md`},
+	}
+	for k, parts := range wantMsg {
+		for _, p := range parts {
+			if !strings.Contains(msgs[k], p) {
+				t.Errorf("%s: message %q lacks %q", k, msgs[k], p)
+			}
+		}
+	}
+}
+
+// Only the given file is reported on, and the rest of the site, indexed
+// light, still resolves its links and anchors.
+func TestLinkInternalOneFile(t *testing.T) {
+	root := writeSite(t, linkSite, linkCfg)
+	res := runSite(t, root, "posts/nested/deep.md")
+	checkFindings(t, onlyRule(res.Findings, "link-internal"), []string{
+		"posts/nested/deep.md:4:1-4:26 link-internal",
+	})
+	res = runSite(t, root, "posts/b.md")
+	checkFindings(t, onlyRule(res.Findings, "link-internal"), nil)
+	// b.md is indexed light here, yet "b.md#b-heading" resolves and
+	// "b.md#b-headin" does not, exactly as in the full run.
+	res = runSite(t, root, "posts/a.md")
+	checkFindings(t, onlyRule(res.Findings, "link-internal"), []string{
+		"posts/a.md:9:1-9:18 link-internal",
+		"posts/a.md:10:1-10:26 link-internal",
+		"posts/a.md:12:1-12:24 link-internal",
+		"posts/a.md:14:1-14:15 link-internal",
+		"posts/a.md:16:1-16:43 link-internal",
+		"posts/a.md:19:25-19:52 link-internal",
+		"posts/a.md:20:10-20:18 link-internal",
+		"posts/a.md:23:1-23:34 link-internal",
+	})
+}
+
+// Docusaurus: relative Markdown paths also resolve from the content root,
+// links outside the content's URL space are not judged, generated routes
+// exist, and mdx-code-block ids are anchors.
+func TestLinkInternalDocusaurus(t *testing.T) {
+	files := map[string]string{
+		"docusaurus.config.js": "module.exports = { url: 'https://docs.example.com' };\n",
+		"docs/intro.md": "# Intro\n\n[from root](guides/setup.md) [showcase](/showcase) [tags](/blog/tags/x) [cat](/docs/category/guides)\n" +
+			"[bad doc](/docs/instal) [node](#node-env) [feed](/blog/rss.xml)\n\n```mdx-code-block\n<details id=\"node-env\">\n```\n",
+		"docs/guides/setup.md":  "---\nslug: /install\n---\n# Setup\n\n[intro](../intro.md) [by url](/docs/install) [old url](/docs/guides/setup)\n",
+		"blog/2024-01-02-hi.md": "# Hi\n\n[doc](/docs/install#setup) [bad anchor](/docs/install#nope)\n",
+	}
+	got := onlyRule(lintFiles(t, files, ""), "link-internal")
+	checkFindings(t, got, []string{
+		"blog/2024-01-02-hi.md:3:28-3:60 link-internal",
+		"docs/guides/setup.md:6:46-6:75 link-internal",
+		"docs/intro.md:4:1-4:24 link-internal",
+	})
+	for _, f := range got {
+		if f.File == "docs/intro.md" && !strings.Contains(f.Message, `did you mean "/docs/install"?`) {
+			t.Errorf("no suggestion in %q", f.Message)
+		}
+	}
+}
