@@ -22,6 +22,7 @@ func All() []*lint.Rule {
 		CoverMissing,
 		CoverInvalid,
 		ImageMissing,
+		LinkInternal,
 		LinkDead, LinkRedirect, LinkFragment, LinkSkipped,
 	}
 }
