@@ -74,6 +74,10 @@ type assetChecker struct {
 	listings map[string][]string         // folder → regular file names
 	decoded  map[string]string           // file → problem, "" when it decodes
 	widths   map[string]int              // file → pixel width
+	// unchecked counts site-absolute paths left unjudged because no static
+	// folder exists; static is nil until computed.
+	unchecked int
+	static    *bool
 }
 
 type resolvedAsset struct {
@@ -149,6 +153,46 @@ func (c *assetChecker) resolveCover(from, dest string) resolvedAsset {
 	return out
 }
 
+// uncheckable reports whether a site-absolute path that was not found can't
+// be judged because no static folder exists (a checkout without its assets,
+// or a site whose static folder the config does not name); it counts them.
+func (c *assetChecker) uncheckable(dest string) bool {
+	if !strings.HasPrefix(dest, "/") {
+		return false
+	}
+	if c.static == nil {
+		exists := false
+		for _, d := range c.p.Site.StaticRoots {
+			if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+				exists = true
+			}
+		}
+		c.static = &exists
+	}
+	if *c.static {
+		return false
+	}
+	c.unchecked++
+	return true
+}
+
+// noteUnchecked says, once per rule, how many paths uncheckable skipped.
+func (c *assetChecker) noteUnchecked(what string) {
+	if c.unchecked == 0 || c.p.Options == nil || c.p.Options.Warnings == nil {
+		return
+	}
+	w := c.p.Options.Warnings
+	var dirs []string
+	for _, d := range c.p.Site.StaticRoots {
+		dirs = append(dirs, c.p.Site.Rel(d))
+	}
+	where := "no static folder is configured (set static: in .contentlint.yml)"
+	if len(dirs) > 0 {
+		where = "none of the static folders exists (" + strings.Join(dirs, ", ") + ")"
+	}
+	fmt.Fprintf(w, "contentlint: %s: %d site-absolute %s paths were not checked: %s\n", c.p.Rule.ID, c.unchecked, what, where)
+}
+
 // coverValue is one cover path written in front matter.
 type coverValue struct {
 	dest string
@@ -187,6 +231,7 @@ func coverValues(v *lint.Value) []coverValue {
 }
 
 func (c *assetChecker) covers(missing bool) {
+	defer c.noteUnchecked("cover")
 	field := c.p.Config.Cover.Field
 	if field == "" {
 		field = "cover"
@@ -211,6 +256,7 @@ func (c *assetChecker) covers(missing bool) {
 			}
 			r := c.resolveCover(e.Abs, dest)
 			switch {
+			case r.abs == "" && missing && c.uncheckable(dest):
 			case r.abs == "" && missing:
 				c.p.Report(e, c.missingDiag("cover", cv.dest, dest, cv.rng, r.tried))
 			case r.abs != "" && !missing:
@@ -225,6 +271,7 @@ func (c *assetChecker) covers(missing bool) {
 }
 
 func (c *assetChecker) bodyImages() {
+	defer c.noteUnchecked("image")
 	for _, e := range c.p.Targets {
 		if c.p.Ctx.Err() != nil {
 			return
@@ -245,7 +292,7 @@ func (c *assetChecker) bodyImages() {
 				c.p.Reportf(e, ref.Range, "image %q names no file", ref.Dest)
 				continue
 			}
-			if r := c.resolve(e.Abs, dest, nil); r.abs == "" {
+			if r := c.resolve(e.Abs, dest, nil); r.abs == "" && !c.uncheckable(dest) {
 				c.p.Report(e, c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried))
 			}
 		}

@@ -2,14 +2,18 @@ package rules
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"image"
 	"image/color"
 	"image/gif"
 	"image/jpeg"
 	"image/png"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint"
 )
 
 // imgCfg: site-absolute paths resolve under static/, covers also under covers/.
@@ -150,7 +154,7 @@ func TestCoverMissing(t *testing.T) {
 			"blog/p.md": imgPost("cover: \"img/zz.png\"\n", "")},
 			want: []string{"blog/p.md:3:8-3:20 cover-missing"}},
 		{name: "missing, own origin", files: map[string]string{
-			"blog/p.md": imgPost("cover: https://blog.example.com/img/zz.png\n", "")},
+			"blog/p.md": imgPost("cover: https://blog.example.com/img/zz.png\n", ""), "static/robots.txt": ""},
 			want: []string{"blog/p.md:3:8-3:43 cover-missing"}, msg: []string{"static/img/zz.png"}},
 		{name: "missing, map value", files: map[string]string{
 			"blog/p.md": imgPost("cover:\n  image: img/zz.png\n", "")},
@@ -243,16 +247,16 @@ func TestImageMissing(t *testing.T) {
 			"blog/p.md": imgPost("", "![Architecture](./img/architecure.png)\n"), "blog/img/architecture.png": a},
 			want: []string{"blog/p.md:4:1-4:39 image-missing"}, msg: []string{`did you mean "./img/architecture.png"?`}},
 		{name: "site-absolute", files: map[string]string{
-			"blog/p.md": imgPost("", "![x](/img/zz.png)\n")},
+			"blog/p.md": imgPost("", "![x](/img/zz.png)\n"), "static/robots.txt": ""},
 			want: []string{"blog/p.md:4:1-4:18 image-missing"}, msg: []string{"looked for static/img/zz.png"}},
 		{name: "own origin", files: map[string]string{
-			"blog/p.md": imgPost("", "![x](https://blog.example.com/img/zz.png)\n")},
+			"blog/p.md": imgPost("", "![x](https://blog.example.com/img/zz.png)\n"), "static/robots.txt": ""},
 			want: []string{"blog/p.md:4:1-4:42 image-missing"}, msg: []string{"static/img/zz.png"}},
 		{name: "reference style", files: map[string]string{
 			"blog/p.md": imgPost("", "See ![the ghost][g].\n\n[g]: img/ghost.png\n")},
 			want: []string{"blog/p.md:4:5-4:6 image-missing"}},
 		{name: "raw HTML", files: map[string]string{
-			"blog/p.md": imgPost("", "<p>\n  <img alt=\"x\" src=\"img/zz.png\">\n</p>\n\nInline <img src='/zz.gif'> too.\n")},
+			"blog/p.md": imgPost("", "<p>\n  <img alt=\"x\" src=\"img/zz.png\">\n</p>\n\nInline <img src='/zz.gif'> too.\n"), "static/robots.txt": ""},
 			want: []string{"blog/p.md:5:21-5:31 image-missing", "blog/p.md:8:18-8:25 image-missing"}},
 		{name: "empty source", files: map[string]string{
 			"blog/p.md": imgPost("", "![nothing]()\n")},
@@ -292,5 +296,32 @@ func TestImagesPreCommit(t *testing.T) {
 	want := []string{"blog/b.md:3:8-3:14 cover-missing", "blog/b.md:5:1-5:13 image-missing"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestImagesWithoutStaticFolder: when no static folder exists (a checkout
+// without its assets), site-absolute paths can't be judged. They are not
+// reported, but counted in one note per rule; relative paths still are.
+func TestImagesWithoutStaticFolder(t *testing.T) {
+	root := writeSite(t, map[string]string{
+		"blog/p.md": imgPost("cover: /img/zz.png\n", "![a](/img/zz.png) ![b](/img/yy.png) ![c](img/zz.png)\n"),
+		"blog/q.md": imgPost("cover: img/zz.png\n", ""),
+	}, imgCfg)
+	cfg, site, err := lint.Setup([]string{root}, filepath.Join(root, lint.ConfigFileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes bytes.Buffer
+	eng := &lint.Engine{Rules: []*lint.Rule{CoverMissing, ImageMissing}, Config: cfg, Site: site, BaseDir: root,
+		Options: lint.Options{Jobs: 1, Offline: true, Warnings: &notes}}
+	res, err := eng.Run(context.Background(), []string{root})
+	if err != nil || res.Err != nil {
+		t.Fatal(err, res.Err)
+	}
+	checkFindings(t, res.Findings, []string{"blog/p.md:5:37-5:53 image-missing", "blog/q.md:3:8-3:18 cover-missing"})
+	want := "contentlint: cover-missing: 1 site-absolute cover paths were not checked: none of the static folders exists (static)\n" +
+		"contentlint: image-missing: 2 site-absolute image paths were not checked: none of the static folders exists (static)\n"
+	if notes.String() != want {
+		t.Errorf("notes:\n%s\nwant:\n%s", notes.String(), want)
 	}
 }
