@@ -1,10 +1,12 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // lookup follows a path such as "tags.1" or "params.foo" through maps and
@@ -267,4 +269,83 @@ func TestFrontMatterYAMLErrorLines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFrontMatter: arbitrary bytes never panic, and every position reported
+// lies inside the file's lines.
+func FuzzFrontMatter(f *testing.F) {
+	for _, s := range []string{
+		"---\ntitle: x\ntags: [a, b]\n---\nbody\n",
+		"---\nlit: |\n  a\n  b\nq: \"a\\\"b\"\ns: 'it''s'\n---\n",
+		"---\na: &a [1,2]\nb: [*a,*a]\nc: {x: *a}\n---\n",
+		"+++\ntitle = \"x\"\n[params]\nk = [1, 2]\nd = 1979-05-27 07:32:00\n+++\n",
+		"+++\na.b = { c = '''x''' }\n[[arr]]\nn = 1\n+++\n",
+		"{\n\t\"title\": \"x\",\n\t\"o\": {\"k\": [1]}\n}\nbody\n",
+		";;;\n{\"a\": 1}\n;;;\n",
+		"\xEF\xBB\xBF---\r\ntitle: é\r\n---\r\n",
+		"---\ntitle: x\n",
+		"---\n- a\n---\n",
+		"---\ntitle: [x\n---",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		li := NewLineIndex(src)
+		fm := ParseFrontMatter(src, li)
+		if fm == nil {
+			return
+		}
+		lines := li.Lines()
+		check := func(what string, p Position) {
+			if p.Line < 1 || p.Line > lines+1 || p.Col < 1 {
+				t.Fatalf("%s: position %v outside the file's %d lines", what, p, lines)
+			}
+			if p.Line == lines+1 && p.Col != 1 {
+				t.Fatalf("%s: position %v past the end", what, p)
+			}
+			// The raw line keeps a CR: a lone one at the end of the file
+			// ends no line.
+			raw := src[li.LineStart(p.Line):min(li.LineStart(p.Line+1), len(src))]
+			raw = bytes.TrimSuffix(raw, []byte("\n"))
+			if p.Line <= lines && p.Col > utf8.RuneCount(raw)+1 {
+				t.Fatalf("%s: column of %v past the end of its line %q", what, p, raw)
+			}
+		}
+		checkRange := func(what string, r Range) {
+			check(what+" start", r.Start)
+			check(what+" end", r.End)
+			if r.End.Before(r.Start) {
+				t.Fatalf("%s: range %v ends before it starts", what, r)
+			}
+		}
+		if fm.Start < 0 || fm.End > len(src) || fm.End < fm.Start {
+			t.Fatalf("block offsets %d-%d outside %d bytes", fm.Start, fm.End, len(src))
+		}
+		checkRange("block", fm.Range)
+		if fm.Err != nil {
+			check("error", fm.Err.Pos)
+		}
+		var walk func(v *Value, depth int)
+		n := 0
+		walk = func(v *Value, depth int) {
+			if n++; n > 2*maxFrontMatterNodes {
+				t.Fatalf("more than %d values", 2*maxFrontMatterNodes)
+			}
+			if v.Range != (Range{}) {
+				checkRange("value "+v.Key, v.Range)
+			}
+			if v.KeyRange != (Range{}) {
+				checkRange("key "+v.Key, v.KeyRange)
+			}
+			for _, it := range v.Items {
+				walk(it, depth+1)
+			}
+		}
+		if fm.Root != nil {
+			walk(fm.Root, 0)
+		}
+		for _, d := range fm.Duplicates {
+			walk(d, 0)
+		}
+	})
 }

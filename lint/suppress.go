@@ -1,8 +1,8 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
-	"strings"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -18,39 +18,87 @@ type Directive struct {
 }
 
 // HTML comments in Markdown, and {/* */} expressions in MDX, where HTML
-// comments are a syntax error.
+// comments are a syntax error. The comment may span lines.
 var directiveRE = regexp.MustCompile(`(?:<!--|\{/\*)\s*contentlint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>*]*?)\s*(?:-->|\*/\})`)
 
 // ParseDirectives finds directives outside code. It uses the AST's code
-// blocks to skip fenced and indented code exactly.
+// blocks and code spans to skip code exactly. Rules are separated by commas
+// or spaces; " -- " starts a free-text reason.
 func ParseDirectives(post *Post) []Directive {
 	src := post.Body
-	if !strings.Contains(string(src), "contentlint-") {
+	if !bytes.Contains(src, []byte("contentlint-")) {
 		return nil
 	}
 	code := codeLines(post)
+	spans := codeSpans(post)
 	var out []Directive
 	for _, m := range directiveRE.FindAllSubmatchIndex(src, -1) {
 		pos := post.Lines.Pos(m[0])
-		if code[pos.Line] {
+		if code[pos.Line] || inSpans(spans, m[0]) {
 			continue
 		}
 		d := Directive{Kind: string(src[m[2]:m[3]]), Line: pos.Line, Range: post.Lines.Range(m[0], m[1])}
-		list := src[m[4]:m[5]]
-		off := m[4]
-		for _, part := range strings.Split(string(list), ",") {
-			name := strings.TrimSpace(part)
-			if name != "" {
-				i := strings.Index(string(src[off:m[5]]), name)
-				s := off + max(i, 0)
-				d.Rules = append(d.Rules, name)
-				d.RuleRanges = append(d.RuleRanges, post.Lines.Range(s, s+len(name)))
+		end := m[5]
+		if i := bytes.Index(src[m[4]:end], []byte("--")); i >= 0 {
+			end = m[4] + i
+		}
+		for i := m[4]; i < end; {
+			if isListSep(src[i]) {
+				i++
+				continue
 			}
-			off += len(part) + 1
+			j := i
+			for j < end && !isListSep(src[j]) {
+				j++
+			}
+			d.Rules = append(d.Rules, string(src[i:j]))
+			d.RuleRanges = append(d.RuleRanges, post.Lines.Range(i, j))
+			i = j
 		}
 		out = append(out, d)
 	}
 	return out
+}
+
+func isListSep(c byte) bool { return c == ',' || c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// codeSpans are the byte spans of inline code, where a directive is text.
+func codeSpans(post *Post) [][2]int {
+	var out [][2]int
+	if post.AST == nil {
+		return nil
+	}
+	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if _, ok := n.(*ast.CodeSpan); ok {
+			start, stop := -1, -1
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					if start < 0 {
+						start = t.Segment.Start
+					}
+					stop = t.Segment.Stop
+				}
+			}
+			if start >= 0 {
+				out = append(out, [2]int{start, stop})
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func inSpans(spans [][2]int, off int) bool {
+	for _, s := range spans {
+		if off >= s[0] && off < s[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // Suppressor answers whether a finding at a line is disabled.
@@ -87,11 +135,11 @@ func (s *Suppressor) Suppressed(rule string, line int) bool {
 		case "disable-file":
 			return true
 		case "disable-line":
-			if d.Line == line {
+			if line >= d.Line && line <= d.Range.End.Line {
 				return true
 			}
 		case "disable-next-line":
-			if d.Line+1 == line {
+			if d.Range.End.Line+1 == line {
 				return true
 			}
 		case "disable":
@@ -110,6 +158,9 @@ func (s *Suppressor) Suppressed(rule string, line int) bool {
 // codeLines marks the lines that belong to code blocks.
 func codeLines(post *Post) map[int]bool {
 	out := map[int]bool{}
+	if post.AST == nil {
+		return out
+	}
 	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
