@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -85,7 +86,40 @@ var (
 	fenceRE    = regexp.MustCompile("^[ \t]*(`{3,}|~{3,})(.*)$")
 	codeSpanRE = regexp.MustCompile("`+[^`]*`+")
 	blockStart = regexp.MustCompile(`^ {0,3}(?:[-+*>|<]|\d{1,9}[.)](?:[ \t]|$)|$)`)
+	quoteRE    = regexp.MustCompile(`^(?: {0,3}> ?)+`)
+	// CommonMark HTML blocks: 1-5 end at their closer, 6 and 7 at a blank
+	// line; 7 (any lone tag) cannot interrupt a paragraph.
+	html1RE   = regexp.MustCompile(`(?i)^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)`)
+	html6RE   = regexp.MustCompile(`(?i)^ {0,3}</?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|/?>|$)`)
+	html7RE   = regexp.MustCompile(`^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$`)
+	openTagRE = regexp.MustCompile(`<[A-Za-z][^<>]*$`)
 )
+
+// htmlBlockEnd returns what ends an HTML block starting at line: a closing
+// string, "\n" for a blank line, or "" when line starts no HTML block.
+func htmlBlockEnd(line []byte, inPara bool) string {
+	t := bytes.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) == 0 || t[0] != '<' {
+		return ""
+	}
+	switch {
+	case html1RE.Match(line):
+		return "</" + strings.ToLower(string(html1RE.FindSubmatch(line)[1])) + ">"
+	case bytes.HasPrefix(t, []byte("<!--")):
+		return "-->"
+	case bytes.HasPrefix(t, []byte("<?")):
+		return "?>"
+	case bytes.HasPrefix(t, []byte("<![CDATA[")):
+		return "]]>"
+	case len(t) > 2 && t[1] == '!' && t[2] >= 'A' && t[2] <= 'Z':
+		return ">"
+	case html6RE.Match(line):
+		return "\n"
+	case !inPara && html7RE.Match(line):
+		return "\n"
+	}
+	return ""
+}
 
 // ParseLight indexes a post from its front matter, headings and HTML anchors
 // only; it is how files outside the requested set are read (pre-commit
@@ -107,6 +141,8 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	fenceLen := 0
 	rawFence := false // mdx-code-block: Docusaurus renders its content as MDX
 	var para []byte   // current paragraph, for setext headings
+	var block []byte  // current HTML block or multi-line tag
+	blockEnd := ""
 	emit := func(line []byte) {
 		doc.Write(line)
 		doc.WriteString("\n\n")
@@ -120,11 +156,30 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			line, rest = rest, nil
 		}
 		line = bytes.TrimRight(line, "\r")
+		if blockEnd != "" {
+			if blockEnd == "\n" && len(bytes.TrimSpace(line)) == 0 {
+				emit(block)
+				block, blockEnd = nil, ""
+				continue
+			}
+			block = append(append(block, '\n'), line...)
+			if blockEnd != "\n" && bytes.Contains(line, []byte(blockEnd)) {
+				emit(block)
+				block, blockEnd = nil, ""
+			}
+			continue
+		}
 		if fenceLen > 0 {
 			if m := fenceRE.FindSubmatch(line); m != nil && m[1][0] == fenceChar && len(m[1]) >= fenceLen && len(bytes.TrimSpace(m[2])) == 0 {
 				fenceLen = 0
-			} else if rawFence && bytes.IndexByte(line, '<') >= 0 {
-				emit(bytes.TrimLeft(line, " \t"))
+				if rawFence && len(block) > 0 {
+					// Parse imports it as one HTML block; a leading <div>
+					// and no blank lines make goldmark see the same.
+					emit(append([]byte("<div>\n"), block...))
+				}
+				block = nil
+			} else if rawFence && len(bytes.TrimSpace(line)) > 0 {
+				block = append(append(block, line...), '\n')
 			}
 			continue
 		}
@@ -132,6 +187,26 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			fenceChar, fenceLen = m[1][0], len(m[1])
 			info := bytes.Fields(m[2])
 			rawFence = p.mdxCodeBlocks && len(info) > 0 && string(info[0]) == "mdx-code-block"
+			para = nil
+			continue
+		}
+		if end := htmlBlockEnd(line, para != nil); end != "" {
+			block, blockEnd = append([]byte(nil), line...), end
+			if end != "\n" && bytes.Contains(line[bytes.IndexByte(line, '<')+2:], []byte(end)) {
+				emit(block)
+				block, blockEnd = nil, ""
+			}
+			para = nil
+			continue
+		}
+		if q := quoteRE.Find(line); q != nil && atxRE.Match(line[len(q):]) {
+			emit(line[len(q):])
+			para = nil
+			continue
+		}
+		if bytes.IndexByte(line, '<') >= 0 && openTagRE.Match(codeSpanRE.ReplaceAll(line, nil)) {
+			// A tag whose attributes run over several lines (JSX).
+			block, blockEnd = append([]byte(nil), bytes.TrimLeft(line, " \t")...), ">"
 			para = nil
 			continue
 		}
@@ -160,6 +235,9 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 		case para != nil:
 			para = append(append(para, '\n'), line...)
 		}
+	}
+	if block != nil {
+		emit(block)
 	}
 	if doc.Len() == 0 {
 		return post
