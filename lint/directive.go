@@ -351,8 +351,8 @@ func componentName(rel string) string {
 	return prefix + file
 }
 
-// kebabCase turns TableOfContent or HTMLBlock into table-of-content and
-// html-block.
+// KebabCase turns TableOfContent or HTMLBlock into table-of-content and
+// html-block, the name Nuxt gives a component file.
 func KebabCase(s string) string {
 	var b strings.Builder
 	rs := []rune(s)
@@ -474,7 +474,7 @@ func (p *directiveParser) scanOpener(d *DirectiveBlock, line []byte, i, min int,
 	for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
 		j++
 	}
-	if j >= len(line) || !(isNameStart(line[j]) || line[j] == '[' || line[j] == '{') {
+	if j >= len(line) || (!isNameStart(line[j]) && line[j] != '[' && line[j] != '{') {
 		return false
 	}
 	colons := strings.Repeat(":", d.Colons)
@@ -775,7 +775,7 @@ func extractDirective(post *Post, n ast.Node) {
 					d.Fence(), e.Fence(), line(e.FenceStart), e.Fence(), strings.Repeat(":", d.Colons+1)+e.Name)
 			}
 		}
-		if prev, ok := d.PreviousSibling().(*ast.Paragraph); ok && prev.Lines().Len() > 0 &&
+		if prev := lastLeaf(d.PreviousSibling()); isParagraph(prev) && prev.Lines().Len() > 0 &&
 			line(prev.Lines().At(prev.Lines().Len()-1).Start) == line(d.FenceStart)-1 {
 			d.problem(ProblemBlankBefore, d.FenceStart, d.NameStop,
 				"no blank line between the paragraph above and `%s`: Prettier and CommonMark tools without directive support merge the opener into that paragraph; add a blank line", d.Fence())
@@ -791,6 +791,21 @@ func extractDirective(post *Post, n ast.Node) {
 			post.Refs = append(post.Refs, Ref{Kind: RefComponent, Dest: a.Value, Range: li.Range(a.ValueStart, a.ValueStop), Attr: a.Name})
 		}
 	}
+}
+
+// lastLeaf is the innermost last block of n: for a list or a block quote
+// ending in a paragraph, that paragraph, which a following line without a
+// blank line in between would lazily continue.
+func lastLeaf(n ast.Node) ast.Node {
+	for n != nil && n.LastChild() != nil && n.Type() == ast.TypeBlock && !isParagraph(n) {
+		n = n.LastChild()
+	}
+	return n
+}
+
+// isParagraph is true for paragraphs, including those of tight lists.
+func isParagraph(n ast.Node) bool {
+	return n != nil && (n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock)
 }
 
 // nestingParent is the directive block whose closing fence is checked
