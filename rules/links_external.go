@@ -134,6 +134,9 @@ func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, b
 		}
 		if r.Moved != "" {
 			props["redirect"] = r.Moved
+			if r.Final != r.Moved {
+				props["final"] = r.Final // later hops were temporary
+			}
 		}
 		p.Report(o.entry, lint.Diagnostic{Range: o.rng, Message: msg, Properties: props})
 	}
