@@ -149,6 +149,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	eng := &lint.Engine{Rules: all, Config: cfg, Site: site, Options: lint.Options{
 		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
+		Warnings: stderr,
 	}}
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
