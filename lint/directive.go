@@ -182,6 +182,56 @@ type directiveExtension struct {
 func (e *directiveExtension) Extend(m goldmark.Markdown) {
 	// Before the paragraph parser, which takes any line.
 	m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(&directiveParser{ext: e}, 150)))
+	if e.dialect != DialectDocusaurus {
+		m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(inlineComponentParser{}, 500)))
+	}
+}
+
+// KindDirectiveInline is the goldmark node kind of DirectiveInline.
+var KindDirectiveInline = ast.NewNodeKind("DirectiveInline")
+
+// DirectiveInline is an MDC inline component with props, `:icon{name=x}`;
+// only its src/href props matter to the rules.
+type DirectiveInline struct {
+	ast.BaseInline
+	Name  string
+	Attrs []DirectiveAttr
+}
+
+// Kind implements ast.Node.
+func (d *DirectiveInline) Kind() ast.NodeKind { return KindDirectiveInline }
+
+// Dump implements ast.Node.
+func (d *DirectiveInline) Dump(source []byte, level int) {
+	ast.DumpHelper(d, source, level, map[string]string{"Name": d.Name}, nil)
+}
+
+// inlineComponentParser reads `:name{props}` in text. Code spans are parsed
+// by their own parser first, so a component in backticks never gets here.
+type inlineComponentParser struct{}
+
+func (inlineComponentParser) Trigger() []byte { return []byte{':'} }
+
+func (inlineComponentParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if prev := block.PrecendingCharacter(); prev == ':' || prev < 0x80 && isNameByte(byte(prev)) {
+		return nil // `a:b{…}`, `::x` and URLs are not components
+	}
+	line, seg := block.PeekLine()
+	if len(line) < 3 || !isNameStart(line[1]) {
+		return nil
+	}
+	base := seg.Start - seg.Padding
+	tmp := &DirectiveBlock{}
+	k := tmp.scanName(line, 1, base)
+	if k >= len(line) || line[k] != '{' {
+		return nil
+	}
+	end, ok := tmp.scanAttrs(line, k, base)
+	if !ok {
+		return nil
+	}
+	block.Advance(end)
+	return &DirectiveInline{Name: tmp.Name, Attrs: tmp.Attrs}
 }
 
 // AdmonitionNames returns the names allowed for blocks of a dialect, and
@@ -741,6 +791,10 @@ func (p *directiveParser) Close(node ast.Node, reader text.Reader, pc parser.Con
 // that need the surrounding blocks, and turns src/href attributes into
 // references for the image and link rules.
 func extractDirective(post *Post, n ast.Node) {
+	if in, ok := n.(*DirectiveInline); ok {
+		attrRefs(post, in.Attrs)
+		return
+	}
 	d, ok := n.(*DirectiveBlock)
 	if !ok {
 		return
@@ -786,9 +840,14 @@ func extractDirective(post *Post, n ast.Node) {
 				"no blank line after the closing `%s` of `%s`: Prettier and CommonMark tools without directive support merge it with the next line into one paragraph; add a blank line", d.Closer(), d.Fence())
 		}
 	}
-	for _, a := range d.Attrs {
+	attrRefs(post, d.Attrs)
+}
+
+// attrRefs records src and href attributes as component references.
+func attrRefs(post *Post, attrs []DirectiveAttr) {
+	for _, a := range attrs {
 		if a.HasValue && a.Value != "" && (a.Name == "src" || a.Name == "href") {
-			post.Refs = append(post.Refs, Ref{Kind: RefComponent, Dest: a.Value, Range: li.Range(a.ValueStart, a.ValueStop), Attr: a.Name})
+			post.Refs = append(post.Refs, Ref{Kind: RefComponent, Dest: a.Value, Range: post.Lines.Range(a.ValueStart, a.ValueStop), Attr: a.Name})
 		}
 	}
 }

@@ -122,3 +122,19 @@ func TestAdmonitionDialectFromPreset(t *testing.T) {
 		}
 	}
 }
+
+// MDC inline components with src/href props are references too; the same
+// text in a code span, a URL or after a letter is not.
+func TestInlineComponentRefs(t *testing.T) {
+	p := directiveParser4(t, DialectMDC, nil)
+	src := "Text :nuxt-img{src=\"/a.png\" alt=\"x y\"} and `:img{src=\"/b.png\"}`, a:b{src=c}, :x{src=\"open} and :link{href=/d}.\n"
+	post := p.Parse("a.md", "/a.md", []byte(src))
+	var got []string
+	for _, r := range post.Refs {
+		got = append(got, fmt.Sprintf("%s %s %d:%d-%d:%d %s", r.Kind, r.Dest, r.Range.Start.Line, r.Range.Start.Col, r.Range.End.Line, r.Range.End.Col, r.Attr))
+	}
+	want := "component /a.png 1:21-1:27 src\ncomponent /d 1:107-1:109 href"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("refs:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}
