@@ -213,7 +213,7 @@ type inlineComponentParser struct{}
 func (inlineComponentParser) Trigger() []byte { return []byte{':'} }
 
 func (inlineComponentParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	if prev := block.PrecendingCharacter(); prev == ':' || prev < 0x80 && isNameByte(byte(prev)) {
+	if prev := block.PrecendingCharacter(); prev == ':' || strings.ContainsRune("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", prev) {
 		return nil // `a:b{…}`, `::x` and URLs are not components
 	}
 	line, seg := block.PeekLine()
