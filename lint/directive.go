@@ -173,7 +173,6 @@ func (d *DirectiveBlock) closedBy(n int) bool {
 // names per dialect for the admonition rules.
 type directiveExtension struct {
 	dialect    string
-	keywords   map[string]bool // Docusaurus keywords: legacy titles need one
 	docTypes   []string
 	components []string
 }
@@ -277,7 +276,7 @@ func configureAdmonitions(cfg *Config, s *Site) error {
 		return nil
 	}
 	extend := ac.ExtendDefaults == nil || *ac.ExtendDefaults
-	ext := &directiveExtension{dialect: d, keywords: map[string]bool{}}
+	ext := &directiveExtension{dialect: d}
 	if d != DialectMDC {
 		var types []string
 		kw, kwExtend := docusaurusKeywords(s.Root)
@@ -287,9 +286,6 @@ func configureAdmonitions(cfg *Config, s *Site) error {
 		types = append(types, kw...)
 		types = append(types, ac.Types...)
 		ext.docTypes = uniqSorted(types)
-		for _, t := range ext.docTypes {
-			ext.keywords[t] = true
-		}
 	}
 	if d != DialectDocusaurus {
 		comps, err := discoverComponents(s.Root, ac.Components)
