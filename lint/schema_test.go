@@ -124,12 +124,11 @@ func TestConfigSchemaKeysMatchYAML(t *testing.T) {
 
 func compileSchema(t *testing.T) *sjs.Schema {
 	t.Helper()
-	f, err := os.Open(schemaFile)
+	data, err := os.ReadFile(schemaFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	doc, err := sjs.UnmarshalJSON(f)
+	doc, err := sjs.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		t.Fatalf("%s: %v", schemaFile, err)
 	}
@@ -215,26 +214,30 @@ func TestConfigSchemaAgreesWithParser(t *testing.T) {
 // contentlint.
 func TestConfigSchemaTestdata(t *testing.T) {
 	s := compileSchema(t)
-	n := 0
+	var configs []string
 	err := filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() != lint.ConfigFileName {
-			return err
+		if err == nil && !d.IsDir() && d.Name() == lint.ConfigFileName {
+			configs = append(configs, p)
 		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, p := range configs {
 		data, err := os.ReadFile(p)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		if acceptedByContentlint(t, data) != nil {
-			return nil // a fixture of a broken config
+		if perr := acceptedByContentlint(t, data); perr != nil {
+			t.Logf("%s: skipped, a fixture of a broken config: %v", p, perr)
+			continue
 		}
 		n++
 		if err := s.Validate(yamlToJSONValue(t, data)); err != nil {
 			t.Errorf("%s: contentlint accepts it but the schema does not: %v", p, err)
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	t.Logf("%d configurations in testdata validated", n)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
 	"os"
@@ -223,14 +222,12 @@ func runActionStep(t *testing.T, a *actionMeta, s actionStep, inputs map[string]
 		t.Fatal(err)
 	}
 	outputs = map[string]string{}
-	f, err := os.Open(ghOutput)
+	written, err := os.ReadFile(ghOutput)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if k, v, ok := strings.Cut(sc.Text(), "="); ok {
+	for _, line := range strings.Split(string(written), "\n") {
+		if k, v, ok := strings.Cut(line, "="); ok {
 			outputs[k] = v
 		}
 	}

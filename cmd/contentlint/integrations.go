@@ -66,7 +66,9 @@ func writeAlso(outs alsoFlag, run *report.Run) error {
 func explainRule(id string, all []*lint.Rule, stdout, stderr io.Writer) int {
 	for _, r := range all {
 		if r.ID == id {
-			fmt.Fprintf(stdout, "%s (default severity: %s)\n%s\n\n%s\n", r.ID, r.Severity, r.Doc, strings.TrimSpace(r.Help))
+			if _, err := fmt.Fprintf(stdout, "%s (default severity: %s)\n%s\n\n%s\n", r.ID, r.Severity, r.Doc, strings.TrimSpace(r.Help)); err != nil {
+				return exitError
+			}
 			return exitOK
 		}
 	}
@@ -74,11 +76,11 @@ func explainRule(id string, all []*lint.Rule, stdout, stderr io.Writer) int {
 	for i, r := range all {
 		ids[i] = r.ID
 	}
-	fmt.Fprintf(stderr, "contentlint: unknown rule %q", id)
+	msg := fmt.Sprintf("contentlint: unknown rule %q", id)
 	if s := closest(id, ids); s != "" {
-		fmt.Fprintf(stderr, "; did you mean %q?", s)
+		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
-	fmt.Fprintf(stderr, " (contentlint --list-rules lists them all)\n")
+	_, _ = fmt.Fprintf(stderr, "%s (contentlint --list-rules lists them all)\n", msg)
 	return exitError
 }
 
@@ -204,43 +206,51 @@ frontmatter:
 `, schemaURL, p.name, preset, p.content, p.static, p.cover, p.dialect, p.types)
 }
 
-// initConfig writes .contentlint.yml in dir for the preset detected there.
-// It never overwrites: an existing file is a usage error.
+// initConfig writes .contentlint.yml in the folder given (default .) for the
+// preset detected there. It never overwrites: an existing file is a usage
+// error.
 func initConfig(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 1 {
-		fmt.Fprintf(stderr, "contentlint: --init takes at most one folder, got %d\n", len(args))
+	path, preset, err := writeInitConfig(args)
+	if err != nil {
+		_, _ = fmt.Fprintf(stderr, "contentlint: %v\n", err)
 		return exitError
+	}
+	if _, err := fmt.Fprintf(stdout, "wrote %s for preset %s\n", path, preset); err != nil {
+		return exitError
+	}
+	return exitOK
+}
+
+func writeInitConfig(args []string) (path, preset string, err error) {
+	if len(args) > 1 {
+		return "", "", fmt.Errorf("--init takes at most one folder, got %d", len(args))
 	}
 	dir := "."
 	if len(args) == 1 {
 		dir = args[0]
 	}
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		fmt.Fprintf(stderr, "contentlint: --init: %s is not a folder\n", dir)
-		return exitError
+		return "", "", fmt.Errorf("--init: %s is not a folder", dir)
 	}
-	preset := lint.DetectPreset(dir)
+	preset = lint.DetectPreset(dir)
 	if preset == "" {
 		preset = "none"
 	}
-	path := filepath.Join(dir, lint.ConfigFileName)
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	path = filepath.Join(dir, lint.ConfigFileName)
+	// A configuration is shared with the repository, hence 0644.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644) //nolint:gosec // see above
 	if errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(stderr, "contentlint: %s already exists; not overwriting it\n", path)
-		return exitError
+		return "", "", fmt.Errorf("%s already exists; not overwriting it", path)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "contentlint: --init: %v\n", err)
-		return exitError
+		return "", "", fmt.Errorf("--init: %w", err)
 	}
 	_, err = io.WriteString(f, initConfigText(preset))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "contentlint: --init: write %s: %v\n", path, err)
-		return exitError
+		return "", "", fmt.Errorf("--init: write %s: %w", path, err)
 	}
-	fmt.Fprintf(stdout, "wrote %s for preset %s\n", path, preset)
-	return exitOK
+	return path, preset, nil
 }

@@ -55,7 +55,7 @@ func TestExplainEveryRule(t *testing.T) {
 func TestExplainUnknownSuggestsClosest(t *testing.T) {
 	for _, tc := range []struct{ arg, want string }{
 		{"file-encodng", `did you mean "file-encoding"?`},
-		{"directive-unknwon", `did you mean "directive-unknown"?`},
+		{"directive-unknowns", `did you mean "directive-unknown"?`},
 	} {
 		res := runCLI(t, ".", "--explain", tc.arg)
 		code, out, errs := res.code, res.stdout, res.stderr
@@ -82,12 +82,11 @@ func TestEditDistance(t *testing.T) {
 // configSchema compiles the committed configuration schema.
 func configSchema(t *testing.T) *sjs.Schema {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "..", "lint", "config.schema.json"))
+	data, err := os.ReadFile(filepath.Join("..", "..", "lint", "config.schema.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	doc, err := sjs.UnmarshalJSON(f)
+	doc, err := sjs.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
