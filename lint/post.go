@@ -162,7 +162,6 @@ func (k RefKind) String() string {
 	return [...]string{"link", "image", "definition", "autolink", "html-href", "html-src", "component", "front-matter"}[k]
 }
 
-
 // Ref is a link or asset reference with its exact position.
 type Ref struct {
 	Kind  RefKind

@@ -80,8 +80,10 @@ func TestBadInput(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer f.Close()
 			if err := f.Truncate(lint.MaxFileSize + 1); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Close(); err != nil {
 				t.Fatal(err)
 			}
 		}, want: []string{"huge.md:1:1-1:1 file-encoding"}},
