@@ -106,8 +106,12 @@ func readAlternates(v *lint.Value) []altLink {
 		}
 	case lint.List:
 		for _, it := range v.Items {
-			if it.Kind != lint.Map {
-				out = append(out, altLink{Problem: fmt.Sprintf("alternate %s names no language: write `- fr: /path` or `- {hreflang: fr, href: /path}`", quoteValue(it)),
+			if it.Kind != lint.Map || len(it.Items) == 0 {
+				what := fmt.Sprintf("alternate %s names no language", quoteValue(it))
+				if it.Kind == lint.Map {
+					what = "empty alternate"
+				}
+				out = append(out, altLink{Problem: what + ": write `- fr: /path` or `- {hreflang: fr, href: /path}`",
 					LangRange: it.Range, HrefRange: it.Range, EntryRange: it.Range})
 				continue
 			}

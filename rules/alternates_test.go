@@ -113,6 +113,9 @@ func TestAlternateBroken(t *testing.T) {
 		{"a list of bare URLs", map[string]string{
 			"en/a.md": altPost("en", "alternates:\n  - /fr/b\n"), "fr/b.md": frBack},
 			[]string{"en/a.md:5:5-5:10 alternate-broken"}, []string{"names no language"}},
+		{"an empty entry", map[string]string{
+			"en/a.md": altPost("en", "alternates:\n  - {}\n")},
+			[]string{"en/a.md:5:5-5:7 alternate-broken"}, []string{"empty alternate: write"}},
 		{"hreflang without href", map[string]string{
 			"en/a.md": altPost("en", "alternates:\n  - hreflang: fr\n")},
 			[]string{"en/a.md:5:5-5:17 alternate-broken"}, []string{"has no href"}},

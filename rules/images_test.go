@@ -268,7 +268,7 @@ func TestImageMissing(t *testing.T) {
 			"blog/p.md": imgPost("", "![a](@site/static/s.png) ![b](@site/static/zz.png)\n"), "static/s.png": a},
 			want: []string{"blog/p.md:4:26-4:51 image-missing"}, msg: []string{"looked for static/zz.png"}},
 		{name: "component attribute", cfg: imgCfg + "admonitions:\n  dialect: mdc\n", files: map[string]string{
-			"blog/p.md": imgPost("", "::nuxt-image{src=\"/img/zz.png\"}\n::\n\n::nuxt-image{src=\"/s.png\"}\n::\n\n::card{href=\"/zz.png\"}\n::\n"),
+			"blog/p.md":    imgPost("", "::nuxt-image{src=\"/img/zz.png\"}\n::\n\n::nuxt-image{src=\"/s.png\"}\n::\n\n::card{href=\"/zz.png\"}\n::\n"),
 			"static/s.png": a},
 			want: []string{"blog/p.md:4:19-4:30 image-missing"}, msg: []string{"looked for static/img/zz.png"}},
 		{name: "links, code and covers are not body images", files: map[string]string{
