@@ -35,7 +35,7 @@ git -C "$ws" -c user.name=ci -c user.email=ci@localhost commit -qm sites
 # first, --rule-kind last.
 validate() {
   local out="$work/validation.sarif"
-  "$mt" validate "$1" -o "$out" --log ForceOverwrite --rich-return-code --rule-kind "Sarif;Gh" >"$work/mt.log" 2>&1 || {
+  "$mt" validate "$1" -o "$out" --log ForceOverwrite --rich-return-code --level "Error;Warning" --rule-kind "Sarif;Gh" >"$work/mt.log" 2>&1 || {
     cat "$work/mt.log"; echo "sarif-multitool failed on $1" >&2; return 2; }
   jq -r '.runs[].results[]? | select((.level // "warning") == "error" or (.level // "warning") == "warning")
     | "\(.ruleId) \(.level // "warning") \(.message.id // ""): \(.message.arguments // [] | join(" | "))"' "$out"
