@@ -36,7 +36,7 @@ var (
 )
 
 func checkInternalLinks(p *lint.SitePass) {
-	lc := &linkChecker{p: p}
+	lc := &linkChecker{p: p, suggestions: map[string]string{}}
 	for _, e := range p.Targets {
 		if p.Ctx.Err() != nil {
 			return
@@ -51,7 +51,11 @@ func checkInternalLinks(p *lint.SitePass) {
 }
 
 type linkChecker struct {
-	p    *lint.SitePass
+	p *lint.SitePass
+	// suggestions memoizes closest(): the same broken target is often
+	// linked from many posts, and each lookup scans every entry.
+	suggestions map[string]string
+	paths, urls *nearIndex // built on the first broken link
 }
 
 // target is what a link resolved to: a post, or a plain file.
@@ -305,18 +309,34 @@ func dedupe(xs []string) []string {
 // suggest names the closest post: by file path (written relative to the post)
 // for relative Markdown links, by URL otherwise.
 func (lc *linkChecker) suggest(e *lint.Entry, p string) string {
+	key := e.Path + "\x00" + p
+	if strings.HasPrefix(p, "/") {
+		key = p
+	}
+	if s, ok := lc.suggestions[key]; ok {
+		return s
+	}
+	s := lc.suggestUncached(e, p)
+	lc.suggestions[key] = s
+	return s
+}
+
+func (lc *linkChecker) suggestUncached(e *lint.Entry, p string) string {
 	if p == "" {
 		return ""
 	}
-	if !strings.HasPrefix(p, "/") && markdownFileRE.MatchString(p) {
-		want := lc.p.Site.Rel(filepath.Join(filepath.Dir(e.Abs), filepath.FromSlash(p)))
-		paths := make([]string, 0, len(lc.p.Index.Entries))
+	if lc.paths == nil {
+		lc.paths, lc.urls = newNearIndex(), newNearIndex()
 		for _, en := range lc.p.Index.Entries {
-			if en != e {
-				paths = append(paths, en.Path)
+			lc.paths.add(en.Path)
+			if en.URL != "" {
+				lc.urls.add(en.URL)
 			}
 		}
-		best := closest(want, paths)
+	}
+	if !strings.HasPrefix(p, "/") && markdownFileRE.MatchString(p) {
+		want := lc.p.Site.Rel(filepath.Join(filepath.Dir(e.Abs), filepath.FromSlash(p)))
+		best := closest(want, lc.paths.near(want, e.Path))
 		if best == "" {
 			return ""
 		}
@@ -335,13 +355,33 @@ func (lc *linkChecker) suggest(e *lint.Entry, p string) string {
 		want = path.Join(path.Dir(e.URL), p)
 	}
 	want = lint.NormalizeURLPath(want)
-	urls := make([]string, 0, len(lc.p.Index.Entries))
-	for _, en := range lc.p.Index.Entries {
-		if en.URL != "" && en != e {
-			urls = append(urls, en.URL)
+	return closest(want, lc.urls.near(want, e.URL))
+}
+
+// nearIndex groups slash paths by folder and by last segment, so that a
+// suggestion is sought among the likely ones (a typo in the name, or the
+// right name in another folder) instead of the whole site.
+type nearIndex struct {
+	byDir, byBase map[string][]string
+}
+
+func newNearIndex() *nearIndex {
+	return &nearIndex{byDir: map[string][]string{}, byBase: map[string][]string{}}
+}
+
+func (n *nearIndex) add(p string) {
+	n.byDir[path.Dir(p)] = append(n.byDir[path.Dir(p)], p)
+	n.byBase[path.Base(p)] = append(n.byBase[path.Base(p)], p)
+}
+
+func (n *nearIndex) near(want, self string) []string {
+	var out []string
+	for _, c := range append(append([]string(nil), n.byDir[path.Dir(want)]...), n.byBase[path.Base(want)]...) {
+		if c != self {
+			out = append(out, c)
 		}
 	}
-	return closest(want, urls)
+	return out
 }
 
 // closest returns the candidate nearest to want by edit distance, when it is
