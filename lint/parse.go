@@ -89,11 +89,39 @@ var (
 	quoteRE    = regexp.MustCompile(`^(?: {0,3}> ?)+`)
 	// CommonMark HTML blocks: 1-5 end at their closer, 6 and 7 at a blank
 	// line; 7 (any lone tag) cannot interrupt a paragraph.
-	html1RE   = regexp.MustCompile(`(?i)^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)`)
-	html6RE   = regexp.MustCompile(`(?i)^ {0,3}</?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|/?>|$)`)
-	html7RE   = regexp.MustCompile(`^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$`)
-	openTagRE = regexp.MustCompile(`<[A-Za-z][^<>]*$`)
+	html1RE = regexp.MustCompile(`(?i)^ {0,3}<(script|pre|style|textarea)(?:\s|>|$)`)
+	html6RE = regexp.MustCompile(`(?i)^ {0,3}</?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|/?>|$)`)
+	html7RE = regexp.MustCompile(`^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$`)
 )
+
+// startsBlock reports whether a line (without its indent) opens a block
+// other than a paragraph: list item, quote, table row or HTML.
+func startsBlock(t []byte) bool {
+	switch t[0] {
+	case '-', '+', '*', '>', '|', '<':
+		return true
+	}
+	return t[0] >= '0' && t[0] <= '9' && blockStart.Match(t)
+}
+
+// openTag reports whether a line ends inside an HTML tag: its last "<" opens
+// a tag and no ">" follows.
+func openTag(l []byte) bool {
+	i := bytes.LastIndexByte(l, '<')
+	return i >= 0 && i+1 < len(l) && isASCIILetter(l[i+1]) && bytes.IndexByte(l[i:], '>') < 0
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// mayHoldAnchor is a cheap test for an id or name attribute.
+func mayHoldAnchor(b []byte) bool {
+	for _, k := range [][]byte{[]byte("id"), []byte("ID"), []byte("Id"), []byte("name"), []byte("NAME"), []byte("Name")} {
+		if bytes.Contains(b, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // htmlBlockEnd returns what ends an HTML block starting at line: a closing
 // string, "\n" for a blank line, or "" when line starts no HTML block.
@@ -140,111 +168,233 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	var fenceChar byte
 	fenceLen := 0
 	rawFence := false // mdx-code-block: Docusaurus renders its content as MDX
-	var para []byte   // current paragraph, for setext headings
 	var block []byte  // current HTML block or multi-line tag
 	blockEnd := ""
 	emit := func(line []byte) {
 		doc.Write(line)
 		doc.WriteString("\n\n")
 	}
-	rest := src[start:]
-	for len(rest) > 0 {
-		var line []byte
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			line, rest = rest, nil
+	// emitHTML keeps only HTML that can hold an anchor.
+	var htmlDoc bytes.Buffer
+	emitHTML := func(b []byte) {
+		if mayHoldAnchor(b) {
+			htmlDoc.Write(b)
+			htmlDoc.WriteString("\n\n")
 		}
-		line = bytes.TrimRight(line, "\r")
+	}
+	// Most headings are plain text: their anchors are computed here, and
+	// goldmark is only needed when one of them holds inline markup.
+	simple := true
+	var fast []plainHeading
+	heading := func(line []byte) {
+		emit(line)
+		if simple {
+			h, ok := parsePlainHeading(line)
+			simple = ok
+			fast = append(fast, h)
+		}
+	}
+	paraStart := -1 // offset in src of the current paragraph, for setext
+	off := start
+	for off < len(src) {
+		end := len(src)
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			end = off + i
+		}
+		lineStart := off
+		line := bytes.TrimRight(src[off:end], "\r")
+		off = end + 1
+		t := bytes.TrimLeft(line, " \t")
+		indent := len(line) - len(t)
+		var c byte
+		if len(t) > 0 {
+			c = t[0]
+		}
 		if blockEnd != "" {
-			if blockEnd == "\n" && len(bytes.TrimSpace(line)) == 0 {
-				emit(block)
+			if blockEnd == "\n" && len(t) == 0 {
+				emitHTML(block)
 				block, blockEnd = nil, ""
 				continue
 			}
 			block = append(append(block, '\n'), line...)
 			if blockEnd != "\n" && bytes.Contains(line, []byte(blockEnd)) {
-				emit(block)
+				emitHTML(block)
 				block, blockEnd = nil, ""
 			}
 			continue
 		}
 		if fenceLen > 0 {
-			if m := fenceRE.FindSubmatch(line); m != nil && m[1][0] == fenceChar && len(m[1]) >= fenceLen && len(bytes.TrimSpace(m[2])) == 0 {
-				fenceLen = 0
-				if rawFence && len(block) > 0 {
-					// Parse imports it as one HTML block; a leading <div>
-					// and no blank lines make goldmark see the same.
-					emit(append([]byte("<div>\n"), block...))
+			if c == fenceChar {
+				if m := fenceRE.FindSubmatch(line); m != nil && m[1][0] == fenceChar && len(m[1]) >= fenceLen && len(bytes.TrimSpace(m[2])) == 0 {
+					fenceLen = 0
+					if rawFence && len(block) > 0 {
+						// Parse imports it as one HTML block; a leading
+						// <div> and no blank lines make goldmark see the same.
+						emitHTML(append([]byte("<div>\n"), block...))
+					}
+					block = nil
+					continue
 				}
-				block = nil
-			} else if rawFence && len(bytes.TrimSpace(line)) > 0 {
+			}
+			if rawFence && len(t) > 0 {
 				block = append(append(block, line...), '\n')
 			}
 			continue
 		}
-		if m := fenceRE.FindSubmatch(line); m != nil && !(m[1][0] == '`' && bytes.IndexByte(m[2], '`') >= 0) {
-			fenceChar, fenceLen = m[1][0], len(m[1])
-			info := bytes.Fields(m[2])
-			rawFence = p.mdxCodeBlocks && len(info) > 0 && string(info[0]) == "mdx-code-block"
-			para = nil
-			continue
-		}
-		if end := htmlBlockEnd(line, para != nil); end != "" {
-			block, blockEnd = append([]byte(nil), line...), end
-			if end != "\n" && bytes.Contains(line[bytes.IndexByte(line, '<')+2:], []byte(end)) {
-				emit(block)
-				block, blockEnd = nil, ""
+		if c == '`' || c == '~' {
+			if m := fenceRE.FindSubmatch(line); m != nil && !(m[1][0] == '`' && bytes.IndexByte(m[2], '`') >= 0) {
+				fenceChar, fenceLen = m[1][0], len(m[1])
+				info := bytes.Fields(m[2])
+				rawFence = p.mdxCodeBlocks && len(info) > 0 && string(info[0]) == "mdx-code-block"
+				paraStart = -1
+				continue
 			}
-			para = nil
-			continue
 		}
-		if q := quoteRE.Find(line); q != nil && atxRE.Match(line[len(q):]) {
-			emit(line[len(q):])
-			para = nil
-			continue
+		if c == '<' && indent <= 3 {
+			if end := htmlBlockEnd(line, paraStart >= 0); end != "" {
+				block, blockEnd = append([]byte(nil), line...), end
+				if end != "\n" && bytes.Contains(t[2:], []byte(end)) {
+					emitHTML(block)
+					block, blockEnd = nil, ""
+				}
+				paraStart = -1
+				continue
+			}
 		}
-		if bytes.IndexByte(line, '<') >= 0 && openTagRE.Match(codeSpanRE.ReplaceAll(line, nil)) {
-			// A tag whose attributes run over several lines (JSX).
-			block, blockEnd = append([]byte(nil), bytes.TrimLeft(line, " \t")...), ">"
-			para = nil
-			continue
+		if c == '>' {
+			if q := quoteRE.Find(line); q != nil && atxRE.Match(line[len(q):]) {
+				heading(line[len(q):])
+				paraStart = -1
+				continue
+			}
+		}
+		hasTag := bytes.IndexByte(line, '<') >= 0
+		if hasTag {
+			l := line
+			if bytes.IndexByte(l, '`') >= 0 {
+				l = codeSpanRE.ReplaceAll(line, nil)
+			}
+			hasTag = bytes.IndexByte(l, '<') >= 0
+			if hasTag && openTag(l) {
+				// A tag whose attributes run over several lines (JSX).
+				block, blockEnd = append([]byte(nil), t...), ">"
+				paraStart = -1
+				continue
+			}
 		}
 		switch {
-		case atxRE.Match(line):
-			emit(line)
-			para = nil
+		case c == '#' && indent <= 3 && atxRE.Match(line):
+			heading(line)
+			paraStart = -1
 			continue
-		case para != nil && setextRE.Match(line):
-			doc.Write(para)
-			doc.WriteByte('\n')
+		case paraStart >= 0 && (c == '=' || c == '-') && setextRE.Match(line):
+			simple = false
+			doc.Write(src[paraStart:lineStart])
 			emit(line)
-			para = nil
+			paraStart = -1
 			continue
-		case refDefRE.Match(line):
+		case c == '[' && refDefRE.Match(line):
 			emit(line)
 		}
-		if bytes.IndexByte(line, '<') >= 0 && bytes.IndexByte(codeSpanRE.ReplaceAll(line, nil), '<') >= 0 {
-			emit(bytes.TrimLeft(line, " \t"))
+		if hasTag {
+			emitHTML(t)
 		}
 		switch {
-		case len(bytes.TrimSpace(line)) == 0:
-			para = nil
-		case para == nil && !blockStart.Match(line) && !bytes.HasPrefix(line, []byte("    ")) && !bytes.HasPrefix(line, []byte("\t")):
-			para = append([]byte(nil), line...)
-		case para != nil:
-			para = append(append(para, '\n'), line...)
+		case len(t) == 0:
+			paraStart = -1
+		case paraStart < 0 && indent < 4 && !startsBlock(t):
+			paraStart = lineStart
 		}
 	}
 	if block != nil {
-		emit(block)
+		emitHTML(block)
 	}
+	if simple {
+		sl := NewSlugger(p.slugStyle)
+		for _, h := range fast {
+			if h.id != "" {
+				sl.Reserve(h.id)
+			}
+		}
+		for _, h := range fast {
+			if h.id == "" {
+				h.id = sl.Slug(h.text)
+			}
+			post.Anchors = append(post.Anchors, h.id)
+		}
+		doc.Reset()
+	}
+	doc.Write(htmlDoc.Bytes())
 	if doc.Len() == 0 {
 		return post
 	}
 	mini := &Post{Body: doc.Bytes(), Lines: NewLineIndex(doc.Bytes())}
 	mini.AST = p.md.Parser().Parse(text.NewReader(mini.Body))
 	extract(mini, p.slugStyle)
-	post.Anchors = mini.Anchors
+	post.Anchors = append(post.Anchors, mini.Anchors...)
 	return post
+}
+
+type plainHeading struct{ text, id string }
+
+var plainIDRE = regexp.MustCompile(`[ \t]+\{#([A-Za-z0-9_:.-]+)\}$`)
+
+// parsePlainHeading reads an ATX heading line whose text has no inline markup
+// other than code spans; ok is false when goldmark must read it.
+func parsePlainHeading(line []byte) (plainHeading, bool) {
+	t := bytes.TrimLeft(line, " ")
+	t = bytes.TrimLeft(t, "#")
+	t = bytes.Trim(t, " \t")
+	// A closing run of # needs a space before it.
+	if i := len(bytes.TrimRight(t, "#")); i < len(t) && (i == 0 || t[i-1] == ' ' || t[i-1] == '\t') {
+		t = bytes.TrimRight(t[:i], " \t")
+	}
+	var h plainHeading
+	if m := plainIDRE.FindSubmatchIndex(t); m != nil {
+		h.id = string(t[m[2]:m[3]])
+		t = t[:m[0]]
+	} else if len(t) == 0 && len(line) > 0 {
+		return h, true
+	}
+	var b strings.Builder
+	for i := 0; i < len(t); {
+		c := t[i]
+		switch c {
+		case '`':
+			n := 1
+			for i+n < len(t) && t[i+n] == '`' {
+				n++
+			}
+			closeAt := bytes.Index(t[i+n:], t[i:i+n])
+			if closeAt < 0 || (i+n+closeAt+n < len(t) && t[i+n+closeAt+n] == '`') {
+				return h, false
+			}
+			code := t[i+n : i+n+closeAt]
+			if len(code) >= 2 && code[0] == ' ' && code[len(code)-1] == ' ' && len(bytes.Trim(code, " ")) > 0 {
+				code = code[1 : len(code)-1]
+			}
+			if bytes.IndexByte(code, '\n') >= 0 {
+				return h, false
+			}
+			b.Write(code)
+			i += n + closeAt + n
+			continue
+		case '*', '_', '[', ']', '<', '>', '&', '\\', '!', '{', '}', '~', '|', '$', '\t', ':', 'h', 'w':
+			if c == ':' || c == 'h' || c == 'w' {
+				// Autolinks (www., http:) change the text's nodes, not
+				// its letters, but stay on the safe side.
+				if bytes.HasPrefix(t[i:], []byte("http")) || bytes.HasPrefix(t[i:], []byte("www.")) {
+					return h, false
+				}
+				b.WriteByte(c)
+				i++
+				continue
+			}
+			return h, false
+		}
+		b.WriteByte(c)
+		i++
+	}
+	h.text = b.String()
+	return h, true
 }
