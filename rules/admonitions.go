@@ -123,45 +123,13 @@ func contains(list []string, s string) bool {
 // closestName returns the allowed name nearest to name by edit distance, or
 // "" when none is near enough to be a plausible typo.
 func closestName(name string, allowed []string) string {
-	best, bestD := "", -1
 	lower := strings.ToLower(name)
 	for _, a := range allowed {
-		d := nameDistance(lower, a)
-		if bestD < 0 || d < bestD {
-			best, bestD = a, d
+		if a == lower {
+			return a
 		}
 	}
-	if bestD < 0 || bestD > max(2, len([]rune(name))/3) {
-		return ""
-	}
-	return best
-}
-
-// nameDistance is the optimal string alignment distance in runes: the
-// Levenshtein distance where swapping two neighbours (`tpi`) is one edit.
-func nameDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
+	return lint.Closest(lower, allowed, max(2, len([]rune(name))/3))
 }
 
 // AdmonitionSyntax reports fence lines that the site generator does not read

@@ -455,7 +455,7 @@ func (c *altChecker) nearestURL(from *lint.Entry, l altLink) string {
 	}
 	best, bestD := "", len(p)/4+1
 	for _, e := range c.byDir[path.Dir(p)] {
-		if d := editDistance(e.URL, p); fits(e) && d < bestD {
+		if d := lint.EditDistance(e.URL, p); fits(e) && d < bestD {
 			best, bestD = e.URL, d
 		}
 	}

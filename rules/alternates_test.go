@@ -247,17 +247,3 @@ func TestReadAlternatesShapes(t *testing.T) {
 		}
 	}
 }
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"cat.png", "cat.png", 0}, {"cta.png", "cat.png", 1}, {"cow.png", "cat.png", 2},
-		{"sunset.jpeg", "sunset.jpg", 1}, {"été", "ete", 2}, {"", "abc", 3},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}

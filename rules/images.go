@@ -344,7 +344,7 @@ func (c *assetChecker) nearestName(dest string, tried []string) string {
 	best, bestD := "", max(1, len([]rune(want))/4)+1
 	for _, t := range tried {
 		for _, name := range c.listing(filepath.Dir(t)) {
-			d := editDistance(strings.ToLower(name), want)
+			d := lint.EditDistance(strings.ToLower(name), want)
 			if d < bestD || (d == bestD && best != "" && name < best) {
 				best, bestD = name, d
 			}
@@ -461,31 +461,4 @@ func svgProblem(r io.Reader) string {
 			return ""
 		}
 	}
-}
-
-// editDistance is the optimal string alignment distance in runes: the
-// Levenshtein distance where swapping two neighbours counts as one edit.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

@@ -7,7 +7,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/contentlint/contentlint/lint"
@@ -387,41 +386,5 @@ func (n *nearIndex) near(want, self string) []string {
 // closest returns the candidate nearest to want by edit distance, when it is
 // near enough to be a likely typo; ties go to the first in sorted order.
 func closest(want string, cands []string) string {
-	sort.Strings(cands)
-	best, bestD := "", -1
-	limit := len([]rune(want))/3 + 1
-	for _, c := range cands {
-		if c == want {
-			continue
-		}
-		if n := len(c) - len(want); n > limit || -n > limit {
-			continue
-		}
-		if d := levenshtein(want, c); d <= limit && (bestD < 0 || d < bestD) {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// levenshtein is the edit distance in runes.
-func levenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return lint.Closest(want, cands, len([]rune(want))/3+1)
 }
