@@ -13,13 +13,29 @@ import (
 func extract(post *Post, slugStyle string) {
 	src := post.Body
 	sl := NewSlugger(slugStyle)
-	// Explicit ids win over generated ones, so reserve them first.
+	// Explicit ids win over generated ones, so reserve them first. Note which
+	// reference labels links use: a definition that only images use is
+	// reported at the images, not a second time as a link.
+	linkLabels := map[string]bool{}
+	imageLabels := map[string]bool{}
 	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			if id, ok := h.AttributeString("id"); ok {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
 					sl.Reserve(string(b))
 				}
+			}
+		case *ast.Link:
+			if n.Reference != nil {
+				linkLabels[refLabel(n.Reference.Value)] = true
+			}
+		case *ast.Image:
+			if n.Reference != nil {
+				imageLabels[refLabel(n.Reference.Value)] = true
 			}
 		}
 		return ast.WalkContinue, nil
@@ -84,6 +100,9 @@ func extract(post *Post, slugStyle string) {
 			}
 			post.Refs = append(post.Refs, Ref{Kind: RefAutolink, Dest: u, Range: post.Lines.Range(start, min(end, len(src)))})
 		case *ast.LinkReferenceDefinition:
+			if l := refLabel(n.Label); imageLabels[l] && !linkLabels[l] {
+				return ast.WalkContinue, nil
+			}
 			post.Refs = append(post.Refs, Ref{Kind: RefDefinition, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
 		case *ast.RawHTML:
 			if n.Segments.Len() > 0 {
@@ -202,4 +221,10 @@ func htmlRefs(post *Post, start, stop int) {
 			}
 		}
 	}
+}
+
+// refLabel normalises a reference label the way CommonMark matches them:
+// case-folded, with runs of whitespace collapsed.
+func refLabel(b []byte) string {
+	return strings.ToLower(strings.Join(strings.Fields(string(b)), " "))
 }

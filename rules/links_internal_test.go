@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint"
 )
 
 const linkPostA = `---
@@ -125,4 +127,26 @@ func TestLinkInternalDocusaurus(t *testing.T) {
 			t.Errorf("no suggestion in %q", f.Message)
 		}
 	}
+}
+
+// A reference definition used only by images is reported once, by
+// image-missing at the image; one a link uses is reported at the definition.
+func TestReferenceDefinitionReportedOnce(t *testing.T) {
+	got := lintFiles(t, map[string]string{
+		"posts/a.md": "---\ntitle: A\n---\n![a][img] [b][lnk] ![c][both] [d][both]\n\n" +
+			"[img]: ./nope.png\n[lnk]: ./nope.md\n[Both]: ./gone.png\n[unused]: ./unused.md\n",
+	}, "content: [posts]\n")
+	var links []lint.Finding
+	for _, f := range got {
+		if f.RuleID == "link-internal" || f.RuleID == "image-missing" {
+			links = append(links, f)
+		}
+	}
+	checkFindings(t, links, []string{
+		"posts/a.md:4:1-4:2 image-missing",
+		"posts/a.md:4:20-4:21 image-missing",
+		"posts/a.md:7:1-7:17 link-internal",
+		"posts/a.md:8:1-8:19 link-internal",
+		"posts/a.md:9:1-9:22 link-internal",
+	})
 }
