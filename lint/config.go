@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -164,7 +165,13 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 	}
 	for id, sev := range cfg.Rules {
 		if _, err := ParseSeverity(sev); err != nil {
-			return nil, fmt.Errorf("%s: rules.%s: %w", name, id, err)
+			return nil, fmt.Errorf("%s: line %d: rules.%s: %w", name, configLine(data, "rules", id), id, err)
+		}
+	}
+	for field, typ := range cfg.Frontmatter.Fields {
+		if !fieldTypeRE.MatchString(typ) {
+			return nil, fmt.Errorf("%s: line %d: frontmatter.fields.%s: unknown type %q (want string, list, date, bool, language, url, path, image or enum(a,b,c))",
+				name, configLine(data, "frontmatter", "fields", field), field, typ)
 		}
 	}
 	if err := linkcheck.ValidateOptions(cfg.Links.Accept, cfg.Links.Exclude); err != nil {
@@ -242,4 +249,33 @@ func (c *Config) ValidateRules(rules []*Rule) error {
 		return fmt.Errorf("%s: rules: unknown rule %s", c.File, strings.Join(bad, ", "))
 	}
 	return nil
+}
+
+// FieldTypePattern is the type vocabulary of frontmatter.fields; the JSON
+// Schema uses it too.
+const FieldTypePattern = `^(string|list|date|bool|language|url|path|image|enum\([^()]+\))$`
+
+var fieldTypeRE = regexp.MustCompile(FieldTypePattern)
+
+// configLine finds the line of a value by its key path, for errors found
+// after decoding; 0 when it cannot be found.
+func configLine(data []byte, keys ...string) int {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+		return 0
+	}
+	n := doc.Content[0]
+	for _, k := range keys {
+		next := (*yaml.Node)(nil)
+		for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == k {
+				next = n.Content[i+1]
+			}
+		}
+		if next == nil {
+			return 0
+		}
+		n = next
+	}
+	return n.Line
 }

@@ -67,6 +67,15 @@ func generateSchema(t *testing.T) []byte {
 	}
 	rules.PropertyNames = &jsonschema.Schema{Pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"}
 	rules.AdditionalProperties = &jsonschema.Schema{Type: "string", Enum: severities}
+	fm, ok := s.Properties.Get("frontmatter")
+	if !ok {
+		t.Fatal("Config has no frontmatter property")
+	}
+	fields, ok := fm.Properties.Get("fields")
+	if !ok {
+		t.Fatal("frontmatter has no fields property")
+	}
+	fields.AdditionalProperties = &jsonschema.Schema{Type: "string", Pattern: lint.FieldTypePattern}
 	out, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		t.Fatal(err)
@@ -192,6 +201,8 @@ func TestConfigSchemaAgreesWithParser(t *testing.T) {
 		{"unknown nested key", "frontmatter:\n  requird: [title]\n", false},
 		{"content not a list", "content: {a: b}\n", false},
 		{"bad severity", "rules: {frontmatter-type: loud}\n", false},
+		{"unknown field type", "frontmatter:\n  fields: {count: number}\n", false},
+		{"empty enum", "frontmatter:\n  fields: {kind: enum()}\n", false},
 		{"unknown preset", "preset: gatsby\n", false},
 		{"bad duration", "links: {timeout: soon}\n", false},
 		{"width not a number", "cover: {minWidth: wide}\n", false},

@@ -109,7 +109,6 @@ func TestFrontmatterType(t *testing.T) {
 		{name: "toml dates valid", src: "+++\ntitle = \"x\"\ndate = 2024-01-02\nlastmod = 2024-01-02T10:00:00Z\n+++\n"},
 		{name: "toml tags string", src: "+++\ntitle = \"x\"\ntags = \"go\"\n+++\n", want: []string{"a.md:3:8-3:12" + r}},
 		{name: "json language", src: "{\n  \"title\": \"x\",\n  \"language\": \"en_US\"\n}\n", want: []string{"a.md:3:15-3:22" + r}},
-		{name: "unknown configured type", cfg: "frontmatter:\n  fields:\n    x: number\n", src: "---\ntitle: t\nx: 1\n---\n", want: []string{"a.md:3:4-3:5" + r}, msg: "unknown type"},
 	})
 }
 
