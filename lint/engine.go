@@ -344,12 +344,13 @@ func (e *Engine) lintFile(parser *Parser, abs string, target bool) (*Entry, []Fi
 		}
 	}
 	var post *Post
-	if !target {
+	switch {
+	case !target:
 		post = parser.ParseLight(rel, abs, src)
-	} else if tooBig {
+	case tooBig:
 		post = &Post{Path: rel, Abs: abs, Lines: NewLineIndex(nil)}
 		post.Problems = append(post.Problems, FileProblem{Kind: "size", Range: Range{Position{1, 1}, Position{1, 1}}, Message: fmt.Sprintf("file is %d MiB, over the %d MiB limit; it was not linted", fi.Size()>>20, MaxFileSize>>20)})
-	} else {
+	default:
 		post = parser.Parse(rel, abs, src)
 	}
 	var findings []Finding

@@ -242,7 +242,8 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			continue
 		}
 		if c == '`' || c == '~' {
-			if m := fenceRE.FindSubmatch(line); m != nil && !(m[1][0] == '`' && bytes.IndexByte(m[2], '`') >= 0) {
+			// A backtick fence's info string may not contain a backtick.
+			if m := fenceRE.FindSubmatch(line); m != nil && (m[1][0] != '`' || bytes.IndexByte(m[2], '`') < 0) {
 				fenceChar, fenceLen = m[1][0], len(m[1])
 				info := bytes.Fields(m[2])
 				rawFence = p.mdxCodeBlocks && len(info) > 0 && string(info[0]) == "mdx-code-block"

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -174,7 +173,7 @@ func readDocusaurusConfig(root string) docusaurusConfig {
 		if i < 0 || strings.TrimSpace(strings.Trim(rest[:i], "(")) != "" {
 			continue
 		}
-		dc.plugins = append(dc.plugins, plugin(kind, braceBlock(rest[i:]), string(kind)))
+		dc.plugins = append(dc.plugins, plugin(kind, braceBlock(rest[i:]), kind))
 	}
 	return dc
 }
@@ -197,9 +196,10 @@ func braceBlock(s string) string {
 		c := s[i]
 		switch {
 		case quote != 0:
-			if c == '\\' {
+			switch c {
+			case '\\':
 				i++
-			} else if c == quote {
+			case quote:
 				quote = 0
 			}
 		case c == '\'' || c == '"' || c == '`':
@@ -224,7 +224,8 @@ func topLevel(block string) string {
 	var quote byte
 	for i := 0; i < len(block); i++ {
 		c := block[i]
-		if quote == 0 {
+		switch {
+		case quote == 0:
 			switch c {
 			case '{', '[', '(':
 				depth++
@@ -233,14 +234,14 @@ func topLevel(block string) string {
 			case '\'', '"', '`':
 				quote = c
 			}
-		} else if c == '\\' && i+1 < len(block) {
+		case c == '\\' && i+1 < len(block):
 			if depth <= 1 {
 				b.WriteByte(c)
 				b.WriteByte(block[i+1])
 			}
 			i++
 			continue
-		} else if c == quote {
+		case c == quote:
 			quote = 0
 		}
 		if depth <= 1 {
@@ -357,11 +358,6 @@ func presetRootFor(roots []ContentRoot, abs string) (ContentRoot, bool) {
 		}
 	}
 	return ContentRoot{}, false
-}
-
-// sortRoots puts deeper roots first so RootFor prefers them.
-func sortRoots(rs []ContentRoot) {
-	sort.SliceStable(rs, func(i, j int) bool { return len(rs[i].Dir) > len(rs[j].Dir) })
 }
 
 // GeneratedRoute reports whether the generator itself serves p (a normalized

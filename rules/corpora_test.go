@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -75,15 +74,13 @@ func TestCorporaExpected(t *testing.T) {
 // readExpected returns the "file:line:col rule" part of each line; blank
 // lines and lines starting with # are comments.
 func readExpected(t *testing.T, path string) []string {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
@@ -91,9 +88,6 @@ func readExpected(t *testing.T, path string) []string {
 			line = strings.TrimSpace(line[:i])
 		}
 		out = append(out, line)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	sort.Strings(out)
 	return out

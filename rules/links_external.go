@@ -172,9 +172,11 @@ func checkExternal(p *lint.SitePass) *externalReport {
 	return rep
 }
 
+// warnf writes a warning if the run takes them. A warning that cannot be
+// written has nowhere else to go, so the write error is dropped.
 func warnf(p *lint.SitePass, format string, args ...any) {
 	if p.Options != nil && p.Options.Warnings != nil {
-		fmt.Fprintf(p.Options.Warnings, format, args...)
+		_, _ = fmt.Fprintf(p.Options.Warnings, format, args...)
 	}
 }
 

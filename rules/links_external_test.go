@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -32,7 +33,7 @@ func newLinkServer(t *testing.T) *linkServer {
 		switch {
 		case strings.HasPrefix(r.URL.Path, "/ok"), r.URL.Path == "/img.png":
 			w.Header().Set("Content-Type", "text/html")
-			fmt.Fprint(w, `<h2 id="present">x</h2>`)
+			_, _ = io.WriteString(w, `<h2 id="present">x</h2>`) // a failed write shows up as the client's error
 		case r.URL.Path == "/moved":
 			http.Redirect(w, r, "/ok-new", http.StatusMovedPermanently)
 		case r.URL.Path == "/gone":
@@ -243,7 +244,7 @@ func TestLinkExternalCache(t *testing.T) {
 func TestLinkConfigInvalid(t *testing.T) {
 	for cfg, want := range map[string]string{
 		"links:\n  exclude: [\"(\"]\n": "links.exclude[0]: error parsing regexp",
-		"links:\n  accept: [2xx]\n":     `links.accept[0]: "2xx" is not a status code`,
+		"links:\n  accept: [2xx]\n":    `links.accept[0]: "2xx" is not a status code`,
 	} {
 		root := writeSite(t, map[string]string{"a.md": "# a\n"}, cfg)
 		_, _, err := lint.Setup([]string{root}, filepath.Join(root, lint.ConfigFileName))

@@ -77,9 +77,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.initConfig, "init", false, "write a commented "+lint.ConfigFileName+" for the detected site generator in the given folder (default .) and exit")
 	fs.Var(&o.also, "also", "also write the report in `FORMAT=FILE` from the same run (repeatable), e.g. sarif=contentlint.sarif")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: contentlint [flags] [path...]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
+		stderrf(stderr, "usage: contentlint [flags] [path...]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
 		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nexit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O error\n")
+		stderrf(stderr, "\nexit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O error\n")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -90,10 +90,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	all := rules.All()
 	switch {
 	case o.version:
-		fmt.Fprintf(stdout, "contentlint %s\n", toolVersion())
+		if _, err := fmt.Fprintf(stdout, "contentlint %s\n", toolVersion()); err != nil {
+			stderrf(stderr, "contentlint: %v\n", err)
+			return exitError
+		}
 		return exitOK
 	case o.listRules:
-		listRules(stdout, all)
+		if err := listRules(stdout, all); err != nil {
+			stderrf(stderr, "contentlint: %v\n", err)
+			return exitError
+		}
 		return exitOK
 	case o.explain != "":
 		return explainRule(o.explain, all, stdout, stderr)
@@ -102,30 +108,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	reporter, ok := report.Formats()[o.format]
 	if !ok {
-		fmt.Fprintf(stderr, "contentlint: unknown --format %q (want %s)\n", o.format, strings.Join(report.FormatNames(), ", "))
+		stderrf(stderr, "contentlint: unknown --format %q (want %s)\n", o.format, strings.Join(report.FormatNames(), ", "))
 		return exitError
 	}
 	failOn := lint.Off
 	if o.failOn != "never" {
 		s, err := lint.ParseSeverity(o.failOn)
 		if err != nil || s == lint.Off {
-			fmt.Fprintf(stderr, "contentlint: --fail-on %q: want error, warning, info or never\n", o.failOn)
+			stderrf(stderr, "contentlint: --fail-on %q: want error, warning, info or never\n", o.failOn)
 			return exitError
 		}
 		failOn = s
 	}
 	if o.color != "auto" && o.color != "always" && o.color != "never" {
-		fmt.Fprintf(stderr, "contentlint: --color %q: want auto, always or never\n", o.color)
+		stderrf(stderr, "contentlint: --color %q: want auto, always or never\n", o.color)
 		return exitError
 	}
 	paths := fs.Args()
 	cfg, site, err := lint.Setup(paths, o.config)
 	if err != nil {
-		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	if err := cfg.ValidateRules(all); err != nil {
-		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	if len(paths) == 0 {
@@ -133,15 +139,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			paths = append(paths, r.Dir)
 		}
 	}
+	// The output file is created before the run so that a bad path fails
+	// fast; it is closed, and the close checked, once the report is written.
 	out := stdout
+	var outFile *os.File
 	if o.output != "" {
 		f, err := os.Create(o.output)
 		if err != nil {
-			fmt.Fprintf(stderr, "contentlint: %v\n", err)
+			stderrf(stderr, "contentlint: %v\n", err)
 			return exitError
 		}
-		defer f.Close()
-		out = f
+		defer func() { _ = f.Close() }() // early returns only; a second Close is harmless
+		out, outFile = f, f
 	}
 	var progress io.Writer
 	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
@@ -153,7 +162,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}}
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
@@ -170,19 +179,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.format == "text" {
 		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout))
 	}
-	if err := reporter(out, runInfo); err != nil {
-		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+	err = reporter(out, runInfo)
+	if outFile != nil {
+		if cerr := outFile.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("write %s: %w", o.output, cerr)
+		}
+	}
+	if err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	if err := writeAlso(o.also, runInfo); err != nil {
-		fmt.Fprintf(stderr, "contentlint: %v\n", err)
+		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	for _, e := range runInfo.Errors {
-		fmt.Fprintf(stderr, "contentlint: error: %v\n", e)
+		stderrf(stderr, "contentlint: error: %v\n", e)
 	}
 	if o.format == "text" {
-		fmt.Fprintln(stderr, report.Summary(runInfo))
+		stderrf(stderr, "%s\n", report.Summary(runInfo))
 	}
 	if len(runInfo.Errors) > 0 {
 		return exitError
@@ -202,10 +217,19 @@ func isTTY(w io.Writer) bool {
 	return ok && isatty.IsTerminal(f.Fd())
 }
 
-func listRules(w io.Writer, all []*lint.Rule) {
+func listRules(w io.Writer, all []*lint.Rule) error {
 	sorted := append([]*lint.Rule(nil), all...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	for _, r := range sorted {
-		fmt.Fprintf(w, "%-24s %-8s %s\n", r.ID, r.Severity, r.Doc)
+		if _, err := fmt.Fprintf(w, "%-24s %-8s %s\n", r.ID, r.Severity, r.Doc); err != nil {
+			return fmt.Errorf("list rules: %w", err)
+		}
 	}
+	return nil
+}
+
+// stderrf writes a message to stderr. A failed write to stderr has nowhere
+// left to be reported, so its error is dropped here, in one place.
+func stderrf(stderr io.Writer, format string, args ...any) {
+	_, _ = fmt.Fprintf(stderr, format, args...)
 }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -43,11 +44,13 @@ func run(hosts, urls int, latency time.Duration, out string) error {
 		}
 		if r.Method == http.MethodGet {
 			w.Header().Set("Content-Type", "text/html")
-			fmt.Fprint(w, "<!doctype html><title>ok</title><p>ok</p>")
+			// A client that hung up is its own business, not the server's.
+			_, _ = io.WriteString(w, "<!doctype html><title>ok</title><p>ok</p>")
 		}
 	})
 	var bases []string
 	var servers []*http.Server
+	serveErr := make(chan error, hosts)
 	for range hosts {
 		l, err := net.Listen("tcp", "127.0.0.1:0")
 		if err != nil {
@@ -55,7 +58,7 @@ func run(hosts, urls int, latency time.Duration, out string) error {
 		}
 		s := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 		servers = append(servers, s)
-		go s.Serve(l)
+		go func() { serveErr <- s.Serve(l) }()
 		bases = append(bases, "http://"+l.Addr().String())
 	}
 	var b strings.Builder
@@ -71,10 +74,15 @@ func run(hosts, urls int, latency time.Duration, out string) error {
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	fmt.Printf("serving %d URLs on %d servers (%s latency); wrote %s\n", urls, hosts, latency, out)
-	<-ctx.Done()
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr: // Serve only returns early on a listener failure
+		err = fmt.Errorf("serve: %w", err)
+	}
 	for _, s := range servers {
 		_ = s.Close()
 	}
 	fmt.Printf("requests received: %d\n", requests.Load())
-	return nil
+	return err
 }

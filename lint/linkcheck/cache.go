@@ -56,8 +56,8 @@ func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 	c := &Cache{path: path, maxAge: maxAge, now: time.Now, entries: map[string]*cacheEntry{}}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		if !os.IsNotExist(err) && warn != nil {
-			fmt.Fprintf(warn, "contentlint: warning: link cache %s ignored: %v\n", path, err)
+		if !os.IsNotExist(err) {
+			warnf(warn, "contentlint: warning: link cache %s ignored: %v\n", path, err)
 		}
 		return c
 	}
@@ -66,9 +66,7 @@ func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 		if err == nil {
 			err = fmt.Errorf("version %d, want %d", f.Version, cacheVersion)
 		}
-		if warn != nil {
-			fmt.Fprintf(warn, "contentlint: warning: link cache %s is corrupt and was ignored: %v\n", path, err)
-		}
+		warnf(warn, "contentlint: warning: link cache %s is corrupt and was ignored: %v\n", path, err)
 		return c
 	}
 	for k, e := range f.Entries {
@@ -77,6 +75,14 @@ func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 		}
 	}
 	return c
+}
+
+// warnf writes a warning to w unless w is nil. A warning that cannot be
+// written has nowhere else to go, so the write error is dropped.
+func warnf(w io.Writer, format string, args ...any) {
+	if w != nil {
+		_, _ = fmt.Fprintf(w, format, args...)
+	}
 }
 
 func (c *Cache) fresh(e *cacheEntry) bool {
@@ -145,7 +151,7 @@ func (c *Cache) Save() error {
 		werr = os.Rename(tmp.Name(), c.path)
 	}
 	if werr != nil {
-		os.Remove(tmp.Name())
+		_ = os.Remove(tmp.Name()) // best effort; werr is the error that matters
 		return fmt.Errorf("link cache %s: %w", c.path, werr)
 	}
 	return nil

@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,7 +16,7 @@ func TestCacheSecondRun(t *testing.T) {
 	deadSrv := serve(t, status(404))
 	page := serve(t, func(w http.ResponseWriter, _ *http.Request, _ int) {
 		w.Header().Set("Content-Type", "text/html")
-		w.Write([]byte(`<h2 id="a">A</h2>`))
+		_, _ = io.WriteString(w, `<h2 id="a">A</h2>`) // a failed write shows up as the client's error
 	})
 	path := filepath.Join(t.TempDir(), "sub", "links.json")
 	urls := []string{okSrv.URL + "/", deadSrv.URL + "/", page.URL + "/#a", page.URL + "/#b"}

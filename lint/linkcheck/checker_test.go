@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -59,7 +61,9 @@ func serveOn(t *testing.T, addr string, h func(w http.ResponseWriter, r *http.Re
 	if err != nil {
 		t.Skipf("cannot listen on %s: %v", addr, err)
 	}
-	s.Listener.Close()
+	if err := s.Listener.Close(); err != nil {
+		t.Fatal(err)
+	}
 	s.Listener = l
 	s.Start()
 	t.Cleanup(s.Close)
@@ -266,7 +270,7 @@ func hijackClose(w http.ResponseWriter) {
 	if tc, ok := c.(*net.TCPConn); ok {
 		_ = tc.SetLinger(0) // an RST, not a FIN
 	}
-	c.Close()
+	_ = c.Close() // the abrupt close is the point; the client sees the error
 }
 
 func TestConnectionReset(t *testing.T) {
@@ -305,7 +309,9 @@ func TestConnectionRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	addr := l.Addr().String()
-	l.Close()
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
 	opt := testOptions()
 	opt.Retries = 1
 	r := checkOne(t, opt, "http://"+addr+"/")
@@ -319,25 +325,28 @@ func TestRedirects(t *testing.T) {
 		p := r.URL.Path
 		switch {
 		case p == "/perm":
-			http.Redirect(w, r, "/perm2", 301)
+			http.Redirect(w, r, "/perm2", http.StatusMovedPermanently)
 		case p == "/perm2":
-			http.Redirect(w, r, "/final", 308)
+			http.Redirect(w, r, "/final", http.StatusPermanentRedirect)
 		case p == "/temp":
-			http.Redirect(w, r, "/final", 302)
+			http.Redirect(w, r, "/final", http.StatusFound)
 		case p == "/perm-then-temp":
-			http.Redirect(w, r, "/temp", 301)
+			http.Redirect(w, r, "/temp", http.StatusMovedPermanently)
 		case p == "/a":
-			http.Redirect(w, r, "/b", 302)
+			http.Redirect(w, r, "/b", http.StatusFound)
 		case p == "/b":
-			http.Redirect(w, r, "/a", 302)
+			http.Redirect(w, r, "/a", http.StatusFound)
 		case strings.HasPrefix(p, "/hop/"):
-			var n int
-			fmt.Sscan(strings.TrimPrefix(p, "/hop/"), &n)
+			n, err := strconv.Atoi(strings.TrimPrefix(p, "/hop/"))
+			if err != nil {
+				w.WriteHeader(http.StatusBadRequest)
+				return
+			}
 			if n == 0 {
 				w.WriteHeader(200)
 				return
 			}
-			http.Redirect(w, r, fmt.Sprintf("/hop/%d", n-1), 302)
+			http.Redirect(w, r, fmt.Sprintf("/hop/%d", n-1), http.StatusFound)
 		case p == "/final":
 			w.WriteHeader(200)
 		default:
@@ -467,7 +476,7 @@ const page = `<!doctype html><html><body>
 func TestFragments(t *testing.T) {
 	s := serve(t, func(w http.ResponseWriter, r *http.Request, _ int) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, page)
+		_, _ = io.WriteString(w, page) // a failed write shows up as the client's error
 	})
 	tests := []struct {
 		frag    string
@@ -508,7 +517,7 @@ func TestFragments(t *testing.T) {
 func TestFragmentNotHTML(t *testing.T) {
 	s := serve(t, func(w http.ResponseWriter, r *http.Request, _ int) {
 		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":"x"}`)
+		_, _ = io.WriteString(w, `{"id":"x"}`) // a failed write shows up as the client's error
 	})
 	if r := checkOne(t, testOptions(), s.URL+"/#x"); r.State != OK || r.FragmentMissing {
 		t.Errorf("non-HTML page: %v missing=%v", r.State, r.FragmentMissing)
@@ -602,7 +611,7 @@ func TestPrivateBlocked(t *testing.T) {
 func TestPrivateBlockedOnRedirect(t *testing.T) {
 	inner := serveOn(t, "127.0.0.2:0", status(200))
 	outer := serve(t, func(w http.ResponseWriter, r *http.Request, _ int) {
-		http.Redirect(w, r, inner.URL+"/latest/meta-data/", 302)
+		http.Redirect(w, r, inner.URL+"/latest/meta-data/", http.StatusFound)
 	})
 	c, err := New(Options{Retries: 1, Backoff: time.Millisecond})
 	if err != nil {
@@ -657,11 +666,36 @@ func TestProxy(t *testing.T) {
 	}
 }
 
+// TestProxyUnresolvedTarget checks that the guard fails open on a name the
+// local resolver cannot answer: the proxy resolves it (Go never sends .onion
+// names to DNS, RFC 7686, so the local lookup fails without the network).
+func TestProxyUnresolvedTarget(t *testing.T) {
+	const target = "http://example2onionaddressxyz.onion/page"
+	proxy := serve(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		if r.URL.String() != target {
+			w.WriteHeader(http.StatusBadGateway)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	})
+	pu, _ := url.Parse(proxy.URL)
+	opt := testOptions()
+	opt.AllowPrivate = false
+	opt.Proxy = func(*url.URL) (*url.URL, error) { return pu, nil }
+	res := check(t, opt, target)
+	if r := res[target]; r.State != OK {
+		t.Errorf("unresolved name through the proxy: %v %s, want OK", r.State, r.Reason)
+	}
+	if proxy.hits() != 1 {
+		t.Errorf("proxy saw %d requests, want 1", proxy.hits())
+	}
+}
+
 func TestHeadersAndCredentials(t *testing.T) {
 	other := serveOn(t, "127.0.0.2:0", status(404))
 	s := serve(t, func(w http.ResponseWriter, r *http.Request, _ int) {
 		if r.URL.Path == "/away" {
-			http.Redirect(w, r, strings.Replace(other.URL, "://", "://bob:hunter2@", 1)+"/gone", 302)
+			http.Redirect(w, r, strings.Replace(other.URL, "://", "://bob:hunter2@", 1)+"/gone", http.StatusFound)
 			return
 		}
 		w.WriteHeader(200)

@@ -107,34 +107,42 @@ func (g *guard) proxyFor(req *http.Request) (*url.URL, error) {
 	}
 	port := p.Port()
 	if port == "" {
-		port = "80"
-		if p.Scheme == "https" {
+		switch p.Scheme {
+		case "https":
 			port = "443"
-		} else if p.Scheme == "socks5" {
+		case "socks5":
 			port = "1080"
+		default:
+			port = "80"
 		}
 	}
 	g.proxies.Store(joinHost(p.Hostname(), port), true)
 	return p, nil
 }
 
-// checkTarget resolves a proxied host locally. A name that does not resolve
-// here is left to the proxy, which may see a different DNS.
+// checkTarget refuses a proxied host that resolves locally to a non-public
+// address. It is best effort and fails open: the proxy resolves the name
+// itself and may see a different DNS, and behind a proxy the local resolver
+// often knows no public names at all, so a name that does not resolve here is
+// left to the proxy rather than reported as an error.
 func (g *guard) checkTarget(ctx context.Context, host string) error {
-	if ip, err := netip.ParseAddr(host); err == nil {
-		if g.blocked(ip) {
-			return &BlockedError{Host: host, IP: ip}
-		}
-		return nil
-	}
-	ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
-	if err != nil {
-		return nil
-	}
-	for _, ip := range ips {
+	for _, ip := range localAddrs(ctx, host) {
 		if g.blocked(ip) {
 			return &BlockedError{Host: host, IP: ip}
 		}
 	}
 	return nil
+}
+
+// localAddrs returns the addresses host has here: itself for an IP literal,
+// what the local resolver answers otherwise, and none when it cannot resolve.
+func localAddrs(ctx context.Context, host string) []netip.Addr {
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return []netip.Addr{ip}
+	}
+	ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
+	if err != nil {
+		return nil // unresolvable here: see checkTarget
+	}
+	return ips
 }

@@ -28,7 +28,7 @@ func normalize(raw string) (*url.URL, string, error) {
 		return nil, "", fmt.Errorf("no host")
 	}
 	host := strings.ToLower(u.Hostname())
-	if p := u.Port(); p != "" && !(u.Scheme == "http" && p == "80") && !(u.Scheme == "https" && p == "443") {
+	if p := u.Port(); p != "" && !defaultPort(u.Scheme, p) {
 		host = joinHost(host, p)
 	} else if strings.Contains(host, ":") {
 		host = "[" + host + "]"
@@ -131,4 +131,9 @@ func ParseAccept(specs []string) ([]statusRange, error) {
 		out = append(out, statusRange{a, b})
 	}
 	return out, nil
+}
+
+// defaultPort reports whether port is the one scheme implies.
+func defaultPort(scheme, port string) bool {
+	return scheme == "http" && port == "80" || scheme == "https" && port == "443"
 }
