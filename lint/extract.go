@@ -2,9 +2,11 @@ package lint
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/net/html"
 )
 
@@ -40,6 +42,7 @@ func extract(post *Post, slugStyle string) {
 		}
 		return ast.WalkContinue, nil
 	})
+	var comps componentStack
 	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -109,6 +112,7 @@ func extract(post *Post, slugStyle string) {
 				seg := n.Segments.At(0)
 				last := n.Segments.At(n.Segments.Len() - 1)
 				htmlRefs(post, seg.Start, last.Stop)
+				comps.scan(post.Body[seg.Start:last.Stop])
 			}
 		case *ast.HTMLBlock:
 			if n.Lines().Len() > 0 {
@@ -118,7 +122,10 @@ func extract(post *Post, slugStyle string) {
 					stop = n.ClosureLine.Stop
 				}
 				htmlRefs(post, start, stop)
+				comps.scan(post.Body[start:stop])
 			}
+		case *east.Table:
+			post.Anchors = append(post.Anchors, comps.rowAnchors(n, src)...)
 		default:
 			extractDirective(post, n)
 		}
@@ -227,4 +234,56 @@ func htmlRefs(post *Post, start, stop int) {
 // case-folded, with runs of whitespace collapsed.
 func refLabel(b []byte) string {
 	return strings.ToLower(strings.Join(strings.Fields(string(b)), " "))
+}
+
+// JSX components in MDX: an opening tag that is not self-closing, and a
+// closing tag. Component names start with an upper-case letter.
+var (
+	jsxTagRE  = regexp.MustCompile(`<(/?)([A-Z][A-Za-z0-9_.]*)((?:\s[^<>]*?)?)(/?)>`)
+	jsxNameRE = regexp.MustCompile(`\bname=["']([^"']*)["']`)
+)
+
+// componentStack follows which JSX components are open, to give tables
+// inside them the row anchors that Docusaurus-style API tables render: an
+// APITable gives each body row the id of its first cell's text, prefixed
+// by "name-" when the component has a name attribute.
+type componentStack []string // the name attribute of each open component
+
+func (c *componentStack) scan(b []byte) {
+	for _, m := range jsxTagRE.FindAllSubmatch(b, -1) {
+		switch {
+		case len(m[1]) > 0:
+			if len(*c) > 0 {
+				*c = (*c)[:len(*c)-1]
+			}
+		case len(m[4]) == 0:
+			name := ""
+			if nm := jsxNameRE.FindSubmatch(m[3]); nm != nil {
+				name = string(nm[1])
+			}
+			*c = append(*c, name)
+		}
+	}
+}
+
+func (c componentStack) rowAnchors(t *east.Table, src []byte) []string {
+	if len(c) == 0 {
+		return nil
+	}
+	prefix := c[len(c)-1]
+	var out []string
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		if _, ok := row.(*east.TableRow); !ok || row.FirstChild() == nil {
+			continue
+		}
+		id := strings.TrimSpace(plainText(row.FirstChild(), src))
+		if id == "" {
+			continue
+		}
+		if prefix != "" {
+			id = prefix + "-" + id
+		}
+		out = append(out, id)
+	}
+	return out
 }

@@ -176,7 +176,29 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	}
 	// emitHTML keeps only HTML that can hold an anchor.
 	var htmlDoc bytes.Buffer
+	// Tables inside JSX components get row anchors (see componentStack);
+	// they are copied into the mini document wrapped in a component.
+	var comps componentStack
+	var table []byte
+	var keepHTML func([]byte)
+	flushTable := func() {
+		if len(table) == 0 {
+			return
+		}
+		open := "<Component>"
+		if name := comps[len(comps)-1]; name != "" {
+			open = `<Component name="` + name + `">`
+		}
+		htmlDoc.WriteString(open + "\n\n")
+		htmlDoc.Write(table)
+		htmlDoc.WriteString("\n</Component>\n\n")
+		table = nil
+	}
 	emitHTML := func(b []byte) {
+		comps.scan(b)
+		keepHTML(b)
+	}
+	keepHTML = func(b []byte) {
 		if mayHoldAnchor(b) {
 			htmlDoc.Write(b)
 			htmlDoc.WriteString("\n\n")
@@ -269,9 +291,14 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 				continue
 			}
 		}
+		if c == '|' && indent < 4 && len(comps) > 0 {
+			table = append(append(table, line...), '\n')
+		} else {
+			flushTable()
+		}
 		hasTag := bytes.IndexByte(line, '<') >= 0
+		l := line
 		if hasTag {
-			l := line
 			if bytes.IndexByte(l, '`') >= 0 {
 				l = codeSpanRE.ReplaceAll(line, nil)
 			}
@@ -298,7 +325,9 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			emit(line)
 		}
 		if hasTag {
-			emitHTML(t)
+			// Tags in code spans are text, as in Parse.
+			comps.scan(l)
+			keepHTML(t)
 		}
 		switch {
 		case len(t) == 0:
@@ -310,6 +339,7 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	if block != nil {
 		emitHTML(block)
 	}
+	flushTable()
 	if simple {
 		sl := NewSlugger(p.slugStyle)
 		for _, h := range fast {

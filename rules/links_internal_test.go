@@ -150,3 +150,26 @@ func TestReferenceDefinitionReportedOnce(t *testing.T) {
 		"posts/a.md:9:1-9:22 link-internal",
 	})
 }
+
+// Tables wrapped in a JSX component (Docusaurus's APITable pattern) give
+// each body row the id of its first cell, prefixed by the component's name
+// attribute; the same anchors come out of the light index (pre-commit).
+func TestLinkInternalComponentTableAnchors(t *testing.T) {
+	api := "---\ntitle: API\n---\nimport APITable from '@site/src/components/APITable';\n\n" +
+		"<APITable>\n\n| Name | Type |\n| --- | --- |\n| `disableInDev` | `boolean` |\n| [`sizes`](#x) | `number[]` |\n\n</APITable>\n\n" +
+		"```mdx-code-block\n<APITable name=\"theme\">\n```\n\n| Name | Type |\n| --- | --- |\n| `colorMode` | `object` |\n\n```mdx-code-block\n</APITable>\n```\n\n" +
+		"| Plain | Table |\n| --- | --- |\n| `outside` | no id |\n\n`<APITable>` in code is text.\n\n| Not | Wrapped |\n| --- | --- |\n| `stillOutside` | no id |\n"
+	from := "---\ntitle: From\n---\n[a](api.md#disableInDev) [b](api.md#sizes) [c](api.md#theme-colorMode)\n" +
+		"[d](api.md#colorMode) [e](api.md#outside) [f](api.md#stillOutside) [g](api.md#Name)\n"
+	files := map[string]string{"docs/api.md": api, "docs/from.md": from}
+	want := []string{
+		"docs/from.md:5:1-5:22 link-internal",
+		"docs/from.md:5:23-5:42 link-internal",
+		"docs/from.md:5:43-5:67 link-internal",
+		"docs/from.md:5:68-5:84 link-internal",
+	}
+	root := writeSite(t, files, "content: [docs]\npreset: docusaurus\n")
+	checkFindings(t, onlyRule(runSite(t, root).Findings, "link-internal"), want)
+	// Pre-commit: api.md is only indexed light.
+	checkFindings(t, onlyRule(runSite(t, root, "docs/from.md").Findings, "link-internal"), want)
+}
