@@ -156,7 +156,7 @@ func TestReferenceDefinitionReportedOnce(t *testing.T) {
 // attribute; the same anchors come out of the light index (pre-commit).
 func TestLinkInternalComponentTableAnchors(t *testing.T) {
 	api := "---\ntitle: API\n---\nimport APITable from '@site/src/components/APITable';\n\n" +
-		"<APITable>\n\n| Name | Type |\n| --- | --- |\n| `disableInDev` | `boolean` |\n| [`sizes`](#x) | `number[]` |\n\n</APITable>\n\n" +
+		"<APITable>\n\n| Name | Type |\n| --- | --- |\n| `disableInDev` | `boolean` |\n| [`sizes`](#disableInDev) | `number[]` |\n\n</APITable>\n\n" +
 		"```mdx-code-block\n<APITable name=\"theme\">\n```\n\n| Name | Type |\n| --- | --- |\n| `colorMode` | `object` |\n\n```mdx-code-block\n</APITable>\n```\n\n" +
 		"| Plain | Table |\n| --- | --- |\n| `outside` | no id |\n\n`<APITable>` in code is text.\n\n| Not | Wrapped |\n| --- | --- |\n| `stillOutside` | no id |\n"
 	from := "---\ntitle: From\n---\n[a](api.md#disableInDev) [b](api.md#sizes) [c](api.md#theme-colorMode)\n" +
