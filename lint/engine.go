@@ -47,10 +47,11 @@ var markdownExt = map[string]bool{".md": true, ".mdx": true, ".markdown": true}
 func IsMarkdown(name string) bool { return markdownExt[strings.ToLower(filepath.Ext(name))] }
 
 type discovered struct {
-	files  map[string]bool // absolute paths
-	errs   *multierror.Error
-	ignore []string
-	root   string
+	display func(string) string
+	files   map[string]bool // absolute paths
+	errs    *multierror.Error
+	ignore  []string
+	root    string
 }
 
 // walk follows directory symlinks but remembers real paths, so a loop is an
@@ -61,18 +62,18 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 	}
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		d.errs = multierror.Append(d.errs, fmt.Errorf("%s: %w", dir, err))
+		d.errs = multierror.Append(d.errs, pathError(d.display(dir), err))
 		return
 	}
 	if seen[real] {
-		d.errs = multierror.Append(d.errs, fmt.Errorf("%s: symlink loop: %s is already being walked", dir, real))
+		d.errs = multierror.Append(d.errs, fmt.Errorf("%s: symlink loop: it leads back to %s, which is already being walked", d.display(dir), d.display(real)))
 		return
 	}
 	seen[real] = true
 	defer delete(seen, real)
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		d.errs = multierror.Append(d.errs, fmt.Errorf("read dir %s: %w", dir, err))
+		d.errs = multierror.Append(d.errs, pathError(d.display(dir), err))
 		return
 	}
 	for _, ent := range ents {
@@ -89,7 +90,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 				// A dangling link to something else is not ours to judge; a
 				// loop or a broken Markdown link is.
 				if IsMarkdown(name) || errors.Is(err, syscall.ELOOP) {
-					d.errs = multierror.Append(d.errs, fmt.Errorf("%s: %w", p, err))
+					d.errs = multierror.Append(d.errs, pathError(d.display(p), err))
 				}
 				continue
 			}
@@ -122,7 +123,7 @@ func (d *discovered) ignored(abs string) bool {
 }
 
 func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []string, errs *multierror.Error) {
-	all := &discovered{files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
 	for _, r := range e.Site.ContentRoots {
 		if fi, err := os.Stat(r.Dir); err == nil && fi.IsDir() {
 			all.walk(ctx, r.Dir, map[string]bool{})
@@ -132,12 +133,12 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			all.errs = multierror.Append(all.errs, fmt.Errorf("%s: %w", p, err))
+			all.errs = multierror.Append(all.errs, pathError(p, err))
 			continue
 		}
 		fi, err := os.Stat(abs)
 		if err != nil {
-			all.errs = multierror.Append(all.errs, fmt.Errorf("%s: %w", p, err))
+			all.errs = multierror.Append(all.errs, pathError(p, err))
 			continue
 		}
 		if !fi.IsDir() {
@@ -160,7 +161,7 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 		if !overlaps {
 			// A folder outside the content roots is linted as given.
-			extra := &discovered{files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
 			extra.walk(ctx, abs, map[string]bool{})
 			all.errs = multierror.Append(all.errs, extra.errs)
 			for f := range extra.files {
@@ -333,14 +334,14 @@ func (e *Engine) lintFile(parser *Parser, abs string, target bool) (*Entry, []Fi
 	rel := e.Site.Rel(abs)
 	fi, err := os.Stat(abs)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("%s: %w", e.display(abs), err)
+		return nil, nil, nil, pathError(e.display(abs), err)
 	}
 	var src []byte
 	tooBig := fi.Size() > MaxFileSize
 	if !tooBig {
 		src, err = os.ReadFile(abs)
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("%s: %w", e.display(abs), err)
+			return nil, nil, nil, pathError(e.display(abs), err)
 		}
 	}
 	var post *Post
@@ -394,4 +395,14 @@ func (e *Engine) entry(p *Post) *Entry {
 	}
 	en.URL, en.Aliases = e.Site.EntryURL(en)
 	return en
+}
+
+// pathError names the file once, as the user wrote it or relative to the
+// base folder, instead of the absolute path inside *fs.PathError.
+func pathError(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %s: %w", name, pe.Op, pe.Err)
+	}
+	return fmt.Errorf("%s: %w", name, err)
 }
