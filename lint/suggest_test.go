@@ -15,6 +15,7 @@ func TestEditDistance(t *testing.T) {
 		{"café", "cafe", 1}, // runes, not bytes
 		{"", "abc", 3},
 		{"kitten", "sitting", 3},
+		{"link-intenral", "link-internal", 1},
 	} {
 		if got := EditDistance(tt.a, tt.b); got != tt.want {
 			t.Errorf("EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)

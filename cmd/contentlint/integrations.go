@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/contentlint/contentlint/lint"
@@ -77,47 +76,14 @@ func explainRule(id string, all []*lint.Rule, stdout, stderr io.Writer) int {
 		ids[i] = r.ID
 	}
 	msg := fmt.Sprintf("contentlint: unknown rule %q", id)
-	if s := closest(id, ids); s != "" {
+	if s := lint.Closest(id, ids, -1); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	_, _ = fmt.Fprintf(stderr, "%s (contentlint --list-rules lists them all)\n", msg)
 	return exitError
 }
 
-// closest returns the candidate with the smallest edit distance to s.
-func closest(s string, candidates []string) string {
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	best, bestD := "", -1
-	for _, c := range sorted {
-		if d := editDistance(s, c); bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
 
-// editDistance is the Levenshtein distance over runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
 
 // initPreset holds the examples --init writes for one generator.
 type initPreset struct {

@@ -68,16 +68,6 @@ func TestExplainUnknownSuggestsClosest(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{{"", "", 0}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"link-intenral", "link-internal", 2}, {"é", "e", 1}} {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-	}
-}
 
 // configSchema compiles the committed configuration schema.
 func configSchema(t *testing.T) *sjs.Schema {
