@@ -83,8 +83,6 @@ func explainRule(id string, all []*lint.Rule, stdout, stderr io.Writer) int {
 	return exitError
 }
 
-
-
 // initPreset holds the examples --init writes for one generator.
 type initPreset struct {
 	name, content, static, cover, dialect, types string

@@ -68,7 +68,6 @@ func TestExplainUnknownSuggestsClosest(t *testing.T) {
 	}
 }
 
-
 // configSchema compiles the committed configuration schema.
 func configSchema(t *testing.T) *sjs.Schema {
 	t.Helper()
