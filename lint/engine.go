@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/go-multierror"
@@ -191,7 +192,13 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		}
 		e.BaseDir = wd
 	}
+	start := time.Now()
 	siteFiles, targets, errs := e.discover(ctx, paths)
+	// Only a partial run indexes files light; a big enough one caches them.
+	var cache *indexCache
+	if len(siteFiles)-len(targets) >= minCachedFiles && !e.Options.NoCache {
+		cache = e.openIndexCache(start)
+	}
 	isTarget := make(map[string]bool, len(targets))
 	for _, t := range targets {
 		isTarget[t] = true
@@ -215,7 +222,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 				if ctx.Err() != nil {
 					continue
 				}
-				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(parser, siteFiles[i], isTarget[siteFiles[i]])
+				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(parser, cache, siteFiles[i], isTarget[siteFiles[i]])
 			}
 		}()
 	}
@@ -226,6 +233,13 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("lint: %w", err)
+	}
+	if cache != nil {
+		rels := make([]string, len(siteFiles))
+		for i, f := range siteFiles {
+			rels[i] = e.Site.Rel(f)
+		}
+		cache.save(rels)
 	}
 
 	res := &Result{Files: len(targets), Indexed: len(siteFiles)}
@@ -329,12 +343,15 @@ func runSafely(f func()) (err error) {
 }
 
 // lintFile reads and parses one file. Targets get every per-post rule; other
-// files are only indexed.
-func (e *Engine) lintFile(parser *Parser, abs string, target bool) (*Entry, []Finding, []Directive, error) {
+// files are only indexed, from the cache when it holds them unchanged.
+func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target bool) (*Entry, []Finding, []Directive, error) {
 	rel := e.Site.Rel(abs)
 	fi, err := os.Stat(abs)
 	if err != nil {
 		return nil, nil, nil, pathError(e.display(abs), err)
+	}
+	if rec := cache.lookup(rel, fi); rec != nil && !target {
+		return rec.entry(abs), nil, nil, nil
 	}
 	var src []byte
 	tooBig := fi.Size() > MaxFileSize
@@ -373,6 +390,9 @@ func (e *Engine) lintFile(parser *Parser, abs string, target bool) (*Entry, []Fi
 	en := e.entry(post)
 	en.Target = target
 	en.Light = !target
+	if !target {
+		cache.store(fi, en, post.Anchors)
+	}
 	return en, findings, post.Directives, nil
 }
 
