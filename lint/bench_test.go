@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -140,6 +141,25 @@ func BenchmarkLint(b *testing.B) {
 			b.ReportMetric(100*float64(perOp)/float64(full), "pct-of-full")
 		}
 	}
+	// core is the offline rule set of the engine issue (front matter, file,
+	// suppression), the scope of its 1.5x-of-a-bare-parse budget.
+	b.Run("core", func(b *testing.B) {
+		var core []*lint.Rule
+		for _, r := range rules.All() {
+			if strings.HasPrefix(r.ID, "frontmatter-") || r.ID == "file-encoding" || r.ID == "directive-unknown" {
+				core = append(core, r)
+			}
+		}
+		var res *lint.Result
+		for b.Loop() {
+			eng := &lint.Engine{Rules: core, Config: cfg, Site: s, Options: lint.Options{Offline: true}, BaseDir: site}
+			var err error
+			if res, err = eng.Run(context.Background(), []string{filepath.Join(site, "content")}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		report(b, res, 0, 0)
+	})
 	var full time.Duration
 	var fullIndexed int
 	b.Run("full", func(b *testing.B) {

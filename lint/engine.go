@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -265,17 +266,43 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			targetEntries = append(targetEntries, en)
 		}
 	}
-	for _, r := range e.Rules {
+	// Site rules are independent, so they run side by side; each keeps its
+	// own findings and notes, merged in rule order so output stays stable.
+	siteFindings := make([][]Finding, len(e.Rules))
+	siteNotes := make([]bytes.Buffer, len(e.Rules))
+	siteErrs := make([]error, len(e.Rules))
+	var swg sync.WaitGroup
+	for i, r := range e.Rules {
 		sev := e.Config.RuleSeverity(r)
 		if r.CheckSite == nil || sev == Off {
 			continue
 		}
-		sp := &SitePass{Ctx: ctx, Rule: r, Index: index, Site: e.Site, Config: e.Config, Targets: targetEntries, Options: &e.Options}
-		sp.report = func(en *Entry, d Diagnostic) {
-			findings = append(findings, e.finding(r, sev, en.Abs, d))
+		opts := e.Options
+		if opts.Warnings != nil {
+			opts.Warnings = &siteNotes[i]
 		}
-		if err := runSafely(func() { r.CheckSite(sp) }); err != nil {
-			errs = multierror.Append(errs, fmt.Errorf("rule %s: %w", r.ID, err))
+		sp := &SitePass{Ctx: ctx, Rule: r, Index: index, Site: e.Site, Config: e.Config, Targets: targetEntries, Options: &opts}
+		sp.report = func(en *Entry, d Diagnostic) {
+			siteFindings[i] = append(siteFindings[i], e.finding(r, sev, en.Abs, d))
+		}
+		swg.Add(1)
+		go func() {
+			defer swg.Done()
+			if err := runSafely(func() { r.CheckSite(sp) }); err != nil {
+				siteErrs[i] = fmt.Errorf("rule %s: %w", r.ID, err)
+			}
+		}()
+	}
+	swg.Wait()
+	for i := range e.Rules {
+		findings = append(findings, siteFindings[i]...)
+		if siteNotes[i].Len() > 0 {
+			if _, err := e.Options.Warnings.Write(siteNotes[i].Bytes()); err != nil {
+				errs = multierror.Append(errs, fmt.Errorf("warnings: %w", err))
+			}
+		}
+		if siteErrs[i] != nil {
+			errs = multierror.Append(errs, siteErrs[i])
 		}
 	}
 	if err := ctx.Err(); err != nil {

@@ -1,12 +1,25 @@
 package lint
 
-import "sort"
+import "unicode/utf8"
 
 // EditDistance is the optimal string alignment distance in runes: the
 // Levenshtein distance where swapping two neighbours (`tpi`) is one edit,
 // which is the commonest typo.
 func EditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
+	return editDistance([]rune(a), []rune(b), -1)
+}
+
+// editDistance stops early, returning limit+1, once every alignment costs
+// more than limit (a negative limit never stops).
+func editDistance(ra, rb []rune, limit int) int {
+	// A shared prefix or suffix costs nothing: paths and URLs share most of
+	// theirs, which leaves a short table to fill.
+	for len(ra) > 0 && len(rb) > 0 && ra[0] == rb[0] {
+		ra, rb = ra[1:], rb[1:]
+	}
+	for len(ra) > 0 && len(rb) > 0 && ra[len(ra)-1] == rb[len(rb)-1] {
+		ra, rb = ra[:len(ra)-1], rb[:len(rb)-1]
+	}
 	// Three rolling rows: i-2, i-1 and i.
 	pp := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
@@ -16,6 +29,7 @@ func EditDistance(a, b string) int {
 	}
 	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
+		rowMin := cur[0]
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
@@ -25,6 +39,12 @@ func EditDistance(a, b string) int {
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
 				cur[j] = min(cur[j], pp[j-2]+1)
 			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if limit >= 0 && rowMin > limit+1 {
+			// Rows i+1 and on cannot get below rowMin-1 (a swap reaches back
+			// two rows), so the result is over limit.
+			return limit + 1
 		}
 		pp, prev, cur = prev, cur, pp
 	}
@@ -33,24 +53,27 @@ func EditDistance(a, b string) int {
 
 // Closest returns the candidate nearest to want, at most limit edits away
 // (a negative limit means any distance), or "" when none is. Exact matches
-// are skipped; ties go to the first in sorted order so output is stable.
+// are skipped; ties go to the smallest string so output is stable.
 func Closest(want string, cands []string, limit int) string {
-	sorted := append([]string(nil), cands...)
-	sort.Strings(sorted)
+	rw := []rune(want)
 	best, bestD := "", -1
-	for _, c := range sorted {
+	for _, c := range cands {
 		if c == want {
 			continue
 		}
-		if limit >= 0 {
-			if n := len([]rune(c)) - len([]rune(want)); n > limit || -n > limit {
-				continue
-			}
+		n := utf8.RuneCountInString(c) - len(rw)
+		if limit >= 0 && (n > limit || -n > limit) {
+			continue
 		}
-		d := EditDistance(want, c)
-		if (limit < 0 || d <= limit) && (bestD < 0 || d < bestD) {
-			best, bestD = c, d
+		bound := limit
+		if bestD >= 0 && (bound < 0 || bestD < bound) {
+			bound = bestD
 		}
+		d := editDistance(rw, []rune(c), bound)
+		if (limit >= 0 && d > limit) || (bestD >= 0 && (d > bestD || (d == bestD && c >= best))) {
+			continue
+		}
+		best, bestD = c, d
 	}
 	return best
 }
