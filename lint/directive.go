@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -485,6 +486,9 @@ func (p *directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 		return nil, parser.NoChildren
 	}
 	base := seg.Start - seg.Padding
+	if dialect == DialectDocusaurus && inMDXComment(pc, reader.Source(), base+pos) {
+		return nil, parser.NoChildren
+	}
 	end := len(line)
 	for end > pos+n && util.IsSpace(line[end-1]) {
 		end--
@@ -717,7 +721,8 @@ func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.
 		for pos+n < len(line) && line[pos+n] == ':' {
 			n++
 		}
-		if util.IsBlank(line[pos+n:]) && d.closedBy(n) && !inCode(d, pc, w) {
+		if util.IsBlank(line[pos+n:]) && d.closedBy(n) && !inCode(d, pc, w) &&
+			(d.Dialect != DialectDocusaurus || !inMDXComment(pc, reader.Source(), base+pos)) {
 			d.Closed = true
 			d.CloseStart, d.CloseStop = base+pos, base+pos+n
 			reader.AdvanceToEOL()
@@ -737,6 +742,51 @@ func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.
 		}
 	}
 	return parser.Continue | parser.HasChildren
+}
+
+// mdxCommentsKey caches a document's multi-line MDX comments. Docusaurus
+// reads Markdown as MDX, where `{/* … */}` comments out whole blocks,
+// fences included.
+var mdxCommentsKey = parser.NewContextKey()
+
+// inMDXComment reports whether the source offset off lies inside a
+// `{/* … */}` comment that spans lines.
+func inMDXComment(pc parser.Context, src []byte, off int) bool {
+	rs, ok := pc.Get(mdxCommentsKey).([][2]int)
+	if !ok {
+		rs = mdxComments(src)
+		pc.Set(mdxCommentsKey, rs)
+	}
+	i := sort.Search(len(rs), func(i int) bool { return rs[i][1] > off })
+	return i < len(rs) && rs[i][0] <= off
+}
+
+// mdxComments returns the byte ranges of the `{/* … */}` comments in src
+// that span lines, in order. An unclosed one is not a comment: MDX refuses
+// the file, and the fences after it stay visible.
+func mdxComments(src []byte) [][2]int {
+	rs := [][2]int{}
+	for i := 0; i < len(src); {
+		j := bytes.Index(src[i:], []byte("{/*"))
+		if j < 0 {
+			break
+		}
+		start := i + j
+		k := bytes.Index(src[start+3:], []byte("*/"))
+		if k < 0 {
+			break
+		}
+		end := start + 3 + k + 2
+		e := end
+		for e < len(src) && util.IsSpace(src[e]) {
+			e++
+		}
+		if e < len(src) && src[e] == '}' && bytes.IndexByte(src[start:end], '\n') >= 0 {
+			rs = append(rs, [2]int{start, e + 1})
+		}
+		i = end
+	}
+	return rs
 }
 
 // inCode reports whether the current line, indented w columns inside d,

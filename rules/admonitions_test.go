@@ -74,6 +74,9 @@ func TestAdmonitionsDocusaurus(t *testing.T) {
 		{name: "HTML comment", src: "<!--\n:::tipp\n:::\n-->\n"},
 		{name: "HTML comment in an admonition", src: ":::note\n\n<!--\n:::\n-->\n\n:::\n"},
 		{name: "inline code", src: "Write `:::note` to open and `:::` to close.\n"},
+		{name: "MDX comment", src: "{/*\n:::tipp\n*/}\n\n{/* commented out:\n\n:::note\n\nx\n */ }\n\nText.\n"},
+		{name: "MDX comment in an admonition", src: ":::note\n\n{/*\n:::\n*/}\n\n:::\n"},
+		{name: "MDX comment closed on one line", src: "{/* a */}\n\n:::note\n\nx\n\n:::\n"},
 		{name: "two colons are text", src: "::youtube[Video]{v=1}\n\n::\n"},
 		{name: "colons then punctuation are text", src: "::: -- :::)\n"},
 
@@ -143,6 +146,10 @@ func TestAdmonitionsDocusaurus(t *testing.T) {
 		{name: "after a heading", src: "## Title\n:::note\n\nx\n\n:::\n"},
 		{name: "no blank line after closer", src: ":::note\n\nx\n\n:::\nMore text\n",
 			want: []string{"a.md:5:1-5:4 admonition-syntax"}, msg: "no blank line after the closing `:::`"},
+		{name: "after an MDX comment closed on its line", src: "{/* a */}\n\n:::tipp\n\nx\n\n:::\n",
+			want: []string{"a.md:3:4-3:8 admonition-unknown"}},
+		{name: "unclosed MDX comment hides nothing", src: "{/* never closed\n\n:::tipp\n\nx\n\n:::\n",
+			want: []string{"a.md:3:4-3:8 admonition-unknown"}},
 		{name: "columns count characters", src: ":::note[Été] extra\n\nx\n\n:::\n",
 			want: []string{"a.md:1:14-1:19 admonition-syntax"}},
 	}
