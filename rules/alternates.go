@@ -225,6 +225,7 @@ func newAltChecker(p *lint.SitePass) *altChecker {
 // links returns e's alternates, each resolved against the site.
 func (c *altChecker) links(e *lint.Entry) []altLink { return c.all[e] }
 
+// schemeRE matches a URL that starts with a scheme (https:, mailto:, data:).
 var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
 
 func (c *altChecker) resolve(from *lint.Entry, l *altLink) {

@@ -28,11 +28,7 @@ var LinkInternal = &lint.Rule{
 	CheckSite: checkInternalLinks,
 }
 
-var (
-	linkSchemeRE   = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
-	placeholderRE  = regexp.MustCompile(`\{\{|\{%|\$\{|<%|^\{|\{[^}]*\}`)
-	markdownFileRE = regexp.MustCompile(`(?i)\.(md|mdx|markdown)$`)
-)
+var placeholderRE = regexp.MustCompile(`\{\{|\{%|\$\{|<%|^\{|\{[^}]*\}`)
 
 func checkInternalLinks(p *lint.SitePass) {
 	lc := &linkChecker{p: p, suggestions: map[string]string{}}
@@ -71,7 +67,7 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	if dest == "" || (strings.ContainsAny(dest, "{%$<") && placeholderRE.MatchString(dest)) || strings.HasPrefix(dest, "//") {
 		return
 	}
-	if strings.IndexByte(dest, ':') >= 0 && linkSchemeRE.MatchString(dest) {
+	if strings.IndexByte(dest, ':') >= 0 && schemeRE.MatchString(dest) {
 		p, ok := lc.p.Site.IsInternalURL(dest)
 		if !ok {
 			return
@@ -186,7 +182,7 @@ func (lc *linkChecker) resolveAbs(p string) (t target, tried []string, judged bo
 	}
 	tried = append(tried, "post URL "+lint.NormalizeURLPath(p))
 	rel := filepath.FromSlash(strings.TrimPrefix(p, "/"))
-	if markdownFileRE.MatchString(p) {
+	if lint.IsMarkdown(p) {
 		roots := []string{s.Root}
 		for _, r := range s.ContentRoots {
 			roots = append(roots, r.Dir)
@@ -264,7 +260,7 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 		return t, nil, true
 	}
 	tried := []string{s.Rel(f)}
-	if s.Preset == "docusaurus" && markdownFileRE.MatchString(p) {
+	if s.Preset == "docusaurus" && lint.IsMarkdown(p) {
 		// Docusaurus then resolves a Markdown path from the content root.
 		if root, ok := s.RootFor(e.Abs); ok {
 			f := filepath.Join(root.Dir, filepath.FromSlash(p))
@@ -274,7 +270,7 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 			tried = append(tried, s.Rel(f))
 		}
 	}
-	if e.URL == "" || markdownFileRE.MatchString(p) || isAssetPath(p) {
+	if e.URL == "" || lint.IsMarkdown(p) || isAssetPath(p) {
 		return target{}, tried, true
 	}
 	seen := map[string]bool{}
@@ -335,7 +331,7 @@ func (lc *linkChecker) suggestUncached(e *lint.Entry, p string) string {
 			}
 		}
 	}
-	if !strings.HasPrefix(p, "/") && markdownFileRE.MatchString(p) {
+	if !strings.HasPrefix(p, "/") && lint.IsMarkdown(p) {
 		want := lc.p.Site.Rel(filepath.Join(filepath.Dir(e.Abs), filepath.FromSlash(p)))
 		best := closest(want, lc.paths.near(want, e.Path))
 		if best == "" {
