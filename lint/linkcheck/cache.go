@@ -10,8 +10,9 @@ import (
 	"time"
 )
 
-// cacheVersion changes when the file layout does; other versions are ignored.
-const cacheVersion = 1
+// cacheVersion changes when the file layout or meaning does; other versions
+// are ignored. 2: entries say whether the private-address guard was off.
+const cacheVersion = 2
 
 // DefaultCachePath is links.json in the user cache directory.
 func DefaultCachePath() (string, error) {
@@ -34,6 +35,9 @@ type cacheEntry struct {
 	HTML      bool     `json:"html,omitempty"`
 	Truncated bool     `json:"truncated,omitempty"`
 	Anchors   []string `json:"anchors,omitempty"`
+	// Unguarded is true when the check ran with allowPrivate, so the URL
+	// may lead to a private address: only such runs may reuse the entry.
+	Unguarded bool `json:"unguarded,omitempty"`
 }
 
 type cacheFile struct {
@@ -62,11 +66,12 @@ func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 		return c
 	}
 	var f cacheFile
-	if err := json.Unmarshal(data, &f); err != nil || f.Version != cacheVersion {
-		if err == nil {
-			err = fmt.Errorf("version %d, want %d", f.Version, cacheVersion)
-		}
+	if err := json.Unmarshal(data, &f); err != nil {
 		warnf(warn, "contentlint: warning: link cache %s is corrupt and was ignored: %v\n", path, err)
+		return c
+	}
+	if f.Version != cacheVersion {
+		warnf(warn, "contentlint: warning: link cache %s has version %d, not %d, and was ignored\n", path, f.Version, cacheVersion)
 		return c
 	}
 	for k, e := range f.Entries {

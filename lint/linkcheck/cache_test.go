@@ -130,3 +130,29 @@ func TestCacheSkipsCredentials(t *testing.T) {
 		t.Errorf("credentials in the cache: %s", data)
 	}
 }
+
+// TestCacheRespectsGuard: a success recorded with allowPrivate must not let a
+// later run without it report a loopback URL as checked instead of skipped.
+func TestCacheRespectsGuard(t *testing.T) {
+	s := serve(t, status(200))
+	path := filepath.Join(t.TempDir(), "links.json")
+	run := func(allowPrivate bool) *Result {
+		opt := testOptions()
+		opt.AllowPrivate = allowPrivate
+		opt.Cache = OpenCache(path, time.Hour, nil)
+		r := check(t, opt, s.URL+"/")[s.URL+"/"]
+		if err := opt.Cache.Save(); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	if r := run(true); r.State != OK || s.hits() != 1 {
+		t.Fatalf("first run: %v, %d requests", r.State, s.hits())
+	}
+	if r := run(false); r.State != Skipped || r.Cached {
+		t.Errorf("guarded run: state %v cached %v, want skipped by the guard", r.State, r.Cached)
+	}
+	if r := run(true); r.State != OK || !r.Cached || s.hits() != 1 {
+		t.Errorf("third run with allowPrivate: state %v cached %v, %d requests; want the cached success", r.State, r.Cached, s.hits())
+	}
+}

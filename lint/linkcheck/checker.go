@@ -331,7 +331,7 @@ func (c *Checker) cached(j *job) *cacheEntry {
 		return nil // never store or reuse credentials
 	}
 	e := c.opt.Cache.get(j.key)
-	if e == nil || !c.accepted(e.Code) || (j.needBody && !e.Body) {
+	if e == nil || !c.accepted(e.Code) || (j.needBody && !e.Body) || (e.Unguarded && !c.opt.AllowPrivate) {
 		return nil
 	}
 	return e
@@ -344,7 +344,7 @@ func (c *Checker) store(j *job) {
 		return
 	}
 	e := &cacheEntry{Checked: time.Now(), Code: o.code, Final: o.final, Moved: o.moved,
-		Body: o.body, HTML: o.html, Truncated: o.truncated}
+		Body: o.body, HTML: o.html, Truncated: o.truncated, Unguarded: c.opt.AllowPrivate}
 	if o.body {
 		e.Anchors = make([]string, 0, len(o.anchors))
 		for a := range o.anchors {
