@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -39,6 +41,9 @@ type Config struct {
 	File string `yaml:"-" json:"-"`
 	// Root is the site root: the config file's folder, or the detected one.
 	Root string `yaml:"-" json:"-"`
+	// src is the file's text, so that errors found after decoding can
+	// name their line.
+	src []byte
 }
 
 // FrontmatterConfig owns the frontmatter-* rules.
@@ -163,21 +168,29 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 	if err := dec.Decode(cfg); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	for id, sev := range cfg.Rules {
-		if _, err := ParseSeverity(sev); err != nil {
-			return nil, fmt.Errorf("%s: line %d: rules.%s: %w", name, configLine(data, "rules", id), id, err)
+	cfg.File, cfg.src = name, data
+	for _, id := range sortedKeys(cfg.Rules) {
+		if _, err := ParseSeverity(cfg.Rules[id]); err != nil {
+			return nil, cfg.errorAt(fmt.Errorf("rules.%s: %w", id, err), "rules", id)
 		}
 	}
-	for field, typ := range cfg.Frontmatter.Fields {
-		if !fieldTypeRE.MatchString(typ) {
-			return nil, fmt.Errorf("%s: line %d: frontmatter.fields.%s: unknown type %q (want string, list, date, bool, language, url, path, image or enum(a,b,c))",
-				name, configLine(data, "frontmatter", "fields", field), field, typ)
+	for _, field := range sortedKeys(cfg.Frontmatter.Fields) {
+		if typ := cfg.Frontmatter.Fields[field]; !fieldTypeRE.MatchString(typ) {
+			return nil, cfg.errorAt(fmt.Errorf("frontmatter.fields.%s: unknown type %q (want string, list, date, bool, language, url, path, image or enum(a,b,c))", field, typ),
+				"frontmatter", "fields", field)
 		}
 	}
-	if err := linkcheck.ValidateOptions(cfg.Links.Accept, cfg.Links.Exclude); err != nil {
-		return nil, fmt.Errorf("%s: links.%w", name, err)
+	// The first failing prefix names the bad item, and its line.
+	for i := range cfg.Links.Accept {
+		if err := linkcheck.ValidateOptions(cfg.Links.Accept[:i+1], nil); err != nil {
+			return nil, cfg.errorAt(fmt.Errorf("links.%w", err), "links", "accept", strconv.Itoa(i))
+		}
 	}
-	cfg.File = name
+	for i := range cfg.Links.Exclude {
+		if err := linkcheck.ValidateOptions(nil, cfg.Links.Exclude[:i+1]); err != nil {
+			return nil, cfg.errorAt(fmt.Errorf("links.%w", err), "links", "exclude", strconv.Itoa(i))
+		}
+	}
 	return cfg, nil
 }
 
@@ -240,13 +253,13 @@ func (c *Config) ValidateRules(rules []*Rule) error {
 		known[r.ID] = true
 	}
 	var bad []string
-	for id := range c.Rules {
+	for _, id := range sortedKeys(c.Rules) {
 		if !known[id] {
 			bad = append(bad, id)
 		}
 	}
 	if len(bad) > 0 {
-		return fmt.Errorf("%s: rules: unknown rule %s", c.File, strings.Join(bad, ", "))
+		return c.errorAt(fmt.Errorf("rules: unknown rule %s", strings.Join(bad, ", ")), "rules", bad[0])
 	}
 	return nil
 }
@@ -257,6 +270,19 @@ const FieldTypePattern = `^(string|list|date|bool|language|url|path|image|enum\(
 
 var fieldTypeRE = regexp.MustCompile(FieldTypePattern)
 
+// errorAt prefixes err with the file and the line of the value at the key
+// path (a number indexes a list; a scalar written where a list may be stands
+// for its only item). Without a file (defaults), err is returned as is.
+func (c *Config) errorAt(err error, keys ...string) error {
+	if c.File == "" {
+		return err
+	}
+	if line := configLine(c.src, keys...); line > 0 {
+		return fmt.Errorf("%s: line %d: %w", c.File, line, err)
+	}
+	return fmt.Errorf("%s: %w", c.File, err)
+}
+
 // configLine finds the line of a value by its key path, for errors found
 // after decoding; 0 when it cannot be found.
 func configLine(data []byte, keys ...string) int {
@@ -266,10 +292,21 @@ func configLine(data []byte, keys ...string) int {
 	}
 	n := doc.Content[0]
 	for _, k := range keys {
-		next := (*yaml.Node)(nil)
-		for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == k {
-				next = n.Content[i+1]
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == k {
+					next = n.Content[i+1]
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(k); err == nil && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
+			}
+		case yaml.ScalarNode:
+			if _, err := strconv.Atoi(k); err == nil {
+				next = n
 			}
 		}
 		if next == nil {
@@ -278,4 +315,13 @@ func configLine(data []byte, keys ...string) int {
 		n = next
 	}
 	return n.Line
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -88,7 +88,7 @@ func Setup(paths []string, configPath string) (*Config, *Site, error) {
 	}
 	site, err := NewSite(cfg)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", cfg.File, err)
+		return nil, nil, err
 	}
 	return cfg, site, nil
 }
@@ -132,7 +132,7 @@ func ApplyPreset(cfg *Config) error {
 	switch cfg.Preset {
 	case "docusaurus", "hugo", "nuxt-content", "jekyll", "astro", "none":
 	default:
-		return fmt.Errorf("%s: preset %q: want auto, docusaurus, hugo, nuxt-content, jekyll, astro or none", cfg.File, cfg.Preset)
+		return cfg.errorAt(fmt.Errorf("preset %q: want auto, docusaurus, hugo, nuxt-content, jekyll, astro or none", cfg.Preset), "preset")
 	}
 	presetDefaults(cfg)
 	return nil

@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,21 +74,25 @@ func NewSite(cfg *Config) (*Site, error) {
 		s.StaticRoots = append(s.StaticRoots, s.abs(d))
 	}
 	if err := configureAdmonitions(cfg, s); err != nil {
-		return nil, err
+		return nil, cfg.errorAt(err, "admonitions", "dialect")
 	}
 	if s.Preset == "docusaurus" {
 		s.Extensions = append(s.Extensions, mdxCodeBlocks{})
 	}
-	for _, b := range cfg.BaseURL {
+	for i, b := range cfg.BaseURL {
 		u, err := url.Parse(b)
 		if err != nil || u.Host == "" {
-			return nil, fmt.Errorf("baseURL %q: not an absolute URL", b)
+			return nil, cfg.errorAt(fmt.Errorf("baseURL %q: not an absolute URL", b), "baseURL", strconv.Itoa(i))
 		}
 		s.BaseURLs = append(s.BaseURLs, u)
 	}
-	for _, p := range append([]string{cfg.Permalink.Default}, mapValues(cfg.Permalink.ByLang)...) {
+	if err := checkPermalink(cfg.Permalink.Default); err != nil {
+		return nil, cfg.errorAt(fmt.Errorf("permalink %q: %w", cfg.Permalink.Default, err), "permalink")
+	}
+	for _, lang := range sortedKeys(cfg.Permalink.ByLang) {
+		p := cfg.Permalink.ByLang[lang]
 		if err := checkPermalink(p); err != nil {
-			return nil, fmt.Errorf("permalink %q: %w", p, err)
+			return nil, cfg.errorAt(fmt.Errorf("permalink %q: %w", p, err), "permalink", lang)
 		}
 	}
 	return s, nil
@@ -205,14 +210,6 @@ func (s *Site) ResolveAsset(from, dest string, dirs []string) (string, []string)
 		}
 	}
 	return "", tried
-}
-
-func mapValues(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
 }
 
 var permalinkTokenRE = regexp.MustCompile(`:[a-z]+`)
