@@ -834,3 +834,20 @@ func TestBlockedErrorIs(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestBackoffCapped: the exponential wait stops growing at maxRetryAfter, the
+// longest a server may make us wait, and never overflows with many retries.
+func TestBackoffCapped(t *testing.T) {
+	c, err := New(Options{Backoff: time.Second, MaxRetryAfter: 5 * time.Second, Retries: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for attempt := 0; attempt < 100; attempt++ {
+		if d := c.backoff(attempt); d <= 0 || d > 5*time.Second {
+			t.Fatalf("attempt %d: backoff %v, want within (0, 5s]", attempt, d)
+		}
+	}
+	if d := c.backoff(0); d < 500*time.Millisecond || d > time.Second {
+		t.Errorf("first backoff %v, want 0.5-1s", d)
+	}
+}

@@ -88,9 +88,7 @@ func (c *Checker) fetch(ctx context.Context, j *job) outcome {
 		}
 		wait := o.retryAfter
 		if wait == 0 {
-			// Exponential backoff with full jitter on the upper half.
-			d := c.opt.Backoff << attempt
-			wait = d/2 + rand.N(d/2+1) //nolint:gosec // jitter needs no crypto randomness
+			wait = c.backoff(attempt)
 		}
 		if err := sleep(ctx, wait); err != nil {
 			return outcome{state: Canceled}
@@ -100,6 +98,18 @@ func (c *Checker) fetch(ctx context.Context, j *job) outcome {
 		o.reason += fmt.Sprintf(" (after %d %s)", o.retries, plural(o.retries, "retry", "retries"))
 	}
 	return o
+}
+
+// backoff is the wait before retry attempt+1: exponential with jitter on the
+// upper half, capped at MaxRetryAfter (the longest a server may make us
+// wait), and doubled by a loop that stops there so it cannot overflow.
+func (c *Checker) backoff(attempt int) time.Duration {
+	d := c.opt.Backoff
+	for i := 0; i < attempt && d < c.opt.MaxRetryAfter; i++ {
+		d *= 2
+	}
+	d = min(d, c.opt.MaxRetryAfter)
+	return d/2 + rand.N(d/2+1) //nolint:gosec // jitter needs no crypto randomness
 }
 
 func plural(n int, one, many string) string {
