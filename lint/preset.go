@@ -7,11 +7,13 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/BurntSushi/toml"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"gopkg.in/yaml.v3"
 )
 
 // Root kinds name the URL scheme of a content root.
@@ -122,13 +124,7 @@ var (
 // the site URL, static folders and the docs and blog plugin instances. It is
 // JavaScript, so anything computed is missed and the defaults stand.
 func readDocusaurusConfig(root string) docusaurusConfig {
-	var src string
-	for _, f := range []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"} {
-		if b, err := os.ReadFile(filepath.Join(root, f)); err == nil {
-			src = stripJSComments(string(b))
-			break
-		}
-	}
+	src := readFirst(root, "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
 	dc := docusaurusConfig{}
 	if m := dcURLRE.FindStringSubmatch(src); m != nil {
 		dc.url = m[1]
@@ -314,9 +310,6 @@ func presetDefaults(cfg *Config) {
 	case "docusaurus":
 		dc := readDocusaurusConfig(root)
 		setList(&cfg.Static, dc.static...)
-		if len(cfg.BaseURL) == 0 && dc.url != "" {
-			cfg.BaseURL = StringList{dc.url}
-		}
 		setStr(&cfg.Cover.Field, "image")
 		setStr(&cfg.Admonitions.Dialect, "docusaurus")
 		if cfg.Frontmatter.Required == nil {
@@ -348,6 +341,103 @@ func presetDefaults(cfg *Config) {
 		setStr(&cfg.Cover.Field, "cover")
 	}
 	setStr(&cfg.Alternates.Field, "alternates")
+	if len(cfg.BaseURL) == 0 {
+		if u := generatorBaseURL(cfg.Preset, root); u != "" {
+			cfg.BaseURL = StringList{u}
+		}
+	}
+}
+
+var (
+	astroSiteRE = regexp.MustCompile(`\bsite:\s*['"](https?://[^'"]+)['"]`)
+	astroBaseRE = regexp.MustCompile(`\bbase:\s*['"](/[^'"]*)['"]`)
+	nuxtSiteRE  = regexp.MustCompile(`\bsite:\s*\{[^{}]*?\burl:\s*['"](https?://[^'"]+)['"]`)
+)
+
+// generatorBaseURL reads the published origin from the generator's own
+// config, so that absolute links to the site are resolved, not fetched:
+// Docusaurus url, Hugo baseURL, Jekyll url plus baseurl, Astro site plus
+// base, Nuxt site.url. It returns "" when none is set.
+func generatorBaseURL(preset, root string) string {
+	switch preset {
+	case "docusaurus":
+		return readDocusaurusConfig(root).url
+	case "hugo":
+		return hugoBaseURL(root)
+	case "jekyll":
+		var jc struct {
+			URL     string `yaml:"url"`
+			BaseURL string `yaml:"baseurl"`
+		}
+		data, err := os.ReadFile(filepath.Join(root, "_config.yml"))
+		if err != nil || yaml.Unmarshal(data, &jc) != nil || !strings.Contains(jc.URL, "://") {
+			return ""
+		}
+		return strings.TrimSuffix(jc.URL, "/") + jc.BaseURL
+	case "astro":
+		src := readFirst(root, "astro.config.mjs", "astro.config.ts", "astro.config.js")
+		m := astroSiteRE.FindStringSubmatch(src)
+		if m == nil {
+			return ""
+		}
+		if b := astroBaseRE.FindStringSubmatch(src); b != nil {
+			return strings.TrimSuffix(m[1], "/") + b[1]
+		}
+		return m[1]
+	case "nuxt-content":
+		if m := nuxtSiteRE.FindStringSubmatch(readFirst(root, "nuxt.config.ts", "nuxt.config.js")); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// readFirst returns the first of the files in root that exists, comments
+// blanked (they are JavaScript or TypeScript).
+func readFirst(root string, names ...string) string {
+	for _, n := range names {
+		if b, err := os.ReadFile(filepath.Join(root, n)); err == nil {
+			return stripJSComments(string(b))
+		}
+	}
+	return ""
+}
+
+// hugoBaseURL reads baseURL (Hugo keys are case-insensitive) from the site
+// config file or the config/_default folder.
+func hugoBaseURL(root string) string {
+	var files []string
+	for _, dir := range []string{"", "config/_default"} {
+		for _, n := range []string{"hugo", "config"} {
+			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+				files = append(files, filepath.Join(root, filepath.FromSlash(dir), n+ext))
+			}
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		var m map[string]any
+		switch filepath.Ext(f) {
+		case ".toml":
+			err = toml.Unmarshal(data, &m)
+		case ".json":
+			err = json.Unmarshal(data, &m)
+		default:
+			err = yaml.Unmarshal(data, &m)
+		}
+		if err != nil {
+			continue
+		}
+		for k, v := range m {
+			if s, ok := v.(string); ok && strings.EqualFold(k, "baseURL") && strings.Contains(s, "://") {
+				return s
+			}
+		}
+	}
+	return ""
 }
 
 // presetRootFor gives the preset's base and kind for a configured folder.

@@ -347,3 +347,36 @@ func TestDetectPreset(t *testing.T) {
 		}
 	}
 }
+
+// Zero config: the site's own origin comes from the generator's config, so
+// absolute links to it are resolved, never fetched.
+func TestPresetBaseURL(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		cfg   string
+		want  []string
+	}{
+		{"hugo toml", map[string]string{"hugo.toml": "title = 'x'\nbaseURL = 'https://example.org/'\n[params]\nbaseURL = 'https://wrong.example'\n"}, "", []string{"https://example.org/"}},
+		{"hugo lower-case key", map[string]string{"config.toml": "baseurl = \"https://x.github.io/repo/\"\n", "content/a.md": ""}, "", []string{"https://x.github.io/repo/"}},
+		{"hugo yaml", map[string]string{"hugo.yaml": "baseURL: https://yaml.example/\n"}, "", []string{"https://yaml.example/"}},
+		{"hugo config dir", map[string]string{"hugo.toml": "title = 'x'\n", "config/_default/hugo.toml": "baseURL = 'https://dir.example/'\n"}, "", []string{"https://dir.example/"}},
+		{"jekyll", map[string]string{"_config.yml": "title: x\nurl: \"https://blog.example.com\"\nbaseurl: /blog\n"}, "", []string{"https://blog.example.com/blog"}},
+		{"jekyll without url", map[string]string{"_config.yml": "title: x\nbaseurl: ''\n"}, "", nil},
+		{"astro", map[string]string{"astro.config.mjs": "export default defineConfig({\n  // site: 'https://old.example',\n  site: 'https://astro.example.com',\n  base: '/docs',\n});\n"}, "", []string{"https://astro.example.com/docs"}},
+		{"nuxt", map[string]string{"nuxt.config.ts": "export default defineNuxtConfig({ site: { url: 'https://nuxt.example.com', name: 'x' } })\n", "content/a.md": ""}, "", []string{"https://nuxt.example.com"}},
+		{"config wins", map[string]string{"hugo.toml": "baseURL = 'https://example.org/'\n"}, "baseURL: https://mine.example\n", []string{"https://mine.example"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, s := siteURLs(t, tt.files, tt.cfg)
+			var got []string
+			for _, u := range s.BaseURLs {
+				got = append(got, u.String())
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("BaseURLs = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
