@@ -162,18 +162,21 @@ func New(opt Options) (*Checker, error) {
 		proxy = httpproxy.FromEnvironment().ProxyFunc()
 	}
 	c.guard = newGuard(opt.AllowPrivate, proxy)
-	tr := &http.Transport{
-		Proxy:                 c.guard.proxyFor,
-		DialContext:           c.guard.dial,
-		ForceAttemptHTTP2:     true,
-		MaxIdleConns:          opt.Concurrency * 2,
-		MaxIdleConnsPerHost:   opt.PerHost,
-		IdleConnTimeout:       30 * time.Second,
-		TLSHandshakeTimeout:   opt.Timeout,
-		ExpectContinueTimeout: time.Second,
+	transport := func() *http.Transport {
+		return &http.Transport{
+			ForceAttemptHTTP2:     true,
+			MaxIdleConns:          opt.Concurrency * 2,
+			MaxIdleConnsPerHost:   opt.PerHost,
+			IdleConnTimeout:       30 * time.Second,
+			TLSHandshakeTimeout:   opt.Timeout,
+			ExpectContinueTimeout: time.Second,
+		}
 	}
+	direct, proxied := transport(), transport()
+	direct.DialContext = c.guard.dial
+	proxied.Proxy, proxied.DialContext = c.guard.proxyFor, c.guard.plain.DialContext
 	c.client = &http.Client{
-		Transport: tr,
+		Transport: &route{g: c.guard, direct: direct, proxied: proxied},
 		// Redirects are followed by hand to detect loops, count hops and
 		// check every hop's address.
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },

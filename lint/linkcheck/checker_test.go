@@ -851,3 +851,33 @@ func TestBackoffCapped(t *testing.T) {
 		t.Errorf("first backoff %v, want 0.5-1s", d)
 	}
 }
+
+// TestProxyAddressNotExemptWhenDirect: the proxy's own address is trusted only
+// for proxied requests. A link straight to it that is not proxied (loopback
+// targets never are, as with NO_PROXY) still goes through the guard.
+func TestProxyAddressNotExemptWhenDirect(t *testing.T) {
+	proxy := serve(t, status(200))
+	pu, _ := url.Parse(proxy.URL)
+	opt := testOptions()
+	opt.AllowPrivate = false
+	opt.Proxy = func(u *url.URL) (*url.URL, error) {
+		if ip := net.ParseIP(u.Hostname()); ip != nil && ip.IsLoopback() {
+			return nil, nil // what httpproxy does for loopback targets
+		}
+		return pu, nil
+	}
+	c, err := New(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := c.Check(context.Background(), []string{"http://203.0.113.7/page"})["http://203.0.113.7/page"]; r.State != OK {
+		t.Fatalf("through the proxy: %v %s", r.State, r.Reason)
+	}
+	direct := proxy.URL + "/admin"
+	if r := c.Check(context.Background(), []string{direct})[direct]; r.State != Skipped {
+		t.Errorf("direct link to the proxy's loopback address: %v %s, want skipped", r.State, r.Reason)
+	}
+	if proxy.hits() != 1 {
+		t.Errorf("proxy saw %d requests, want only the proxied one", proxy.hits())
+	}
+}

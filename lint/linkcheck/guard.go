@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
-	"sync"
 	"syscall"
 	"time"
 )
@@ -39,13 +38,14 @@ func isPrivate(ip netip.Addr) bool {
 
 // guard enforces the private-address rule on the IP actually dialled, so a
 // DNS name that resolves to 127.0.0.1, or a redirect to one, is caught too.
-// The configured proxy is trusted and exempt; for proxied requests the target
-// is resolved locally and checked before the request is sent.
+// The configured proxy is trusted and exempt, but only for the requests sent
+// through it: those go through a transport of their own (see route), so a
+// link straight to the proxy's address is still guarded. For proxied
+// requests the target is resolved locally and checked before sending.
 type guard struct {
 	allowPrivate bool
 	blocked      func(netip.Addr) bool // isPrivate; tests narrow it
 	proxy        func(*url.URL) (*url.URL, error)
-	proxies      sync.Map // host:port of proxies in use
 	dialer       *net.Dialer
 	plain        *net.Dialer
 }
@@ -75,11 +75,9 @@ func (g *guard) control(network, address string, _ syscall.RawConn) error {
 	return nil
 }
 
-// dial is the transport's DialContext. addr is the unresolved host:port.
+// dial is the direct transport's DialContext. addr is the unresolved
+// host:port.
 func (g *guard) dial(ctx context.Context, network, addr string) (net.Conn, error) {
-	if _, ok := g.proxies.Load(addr); ok {
-		return g.plain.DialContext(ctx, network, addr)
-	}
 	c, err := g.dialer.DialContext(ctx, network, addr)
 	if err != nil {
 		var be *BlockedError
@@ -91,11 +89,30 @@ func (g *guard) dial(ctx context.Context, network, addr string) (net.Conn, error
 	return c, err
 }
 
-// proxyFor is the transport's Proxy function.
-func (g *guard) proxyFor(req *http.Request) (*url.URL, error) {
-	if g.proxy == nil {
-		return nil, nil
+// route sends each request through the proxy the configuration picks for
+// it, or directly: the proxied transport dials only proxies, unguarded, and
+// the direct one dials through the guard.
+type route struct {
+	g               *guard
+	direct, proxied *http.Transport
+}
+
+func (r *route) RoundTrip(req *http.Request) (*http.Response, error) {
+	if r.g.proxy != nil {
+		p, err := r.g.proxy(req.URL)
+		if err != nil {
+			return nil, fmt.Errorf("proxy: %w", err)
+		}
+		if p != nil {
+			return r.proxied.RoundTrip(req)
+		}
 	}
+	return r.direct.RoundTrip(req)
+}
+
+// proxyFor is the proxied transport's Proxy function: it checks the target
+// before the proxy is asked for it.
+func (g *guard) proxyFor(req *http.Request) (*url.URL, error) {
 	p, err := g.proxy(req.URL)
 	if err != nil || p == nil {
 		return p, err
@@ -105,18 +122,6 @@ func (g *guard) proxyFor(req *http.Request) (*url.URL, error) {
 			return nil, err
 		}
 	}
-	port := p.Port()
-	if port == "" {
-		switch p.Scheme {
-		case "https":
-			port = "443"
-		case "socks5":
-			port = "1080"
-		default:
-			port = "80"
-		}
-	}
-	g.proxies.Store(joinHost(p.Hostname(), port), true)
 	return p, nil
 }
 
