@@ -308,6 +308,12 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 			return s.expand(p, root, rel, e), aliases
 		}
 	}
+	if dir, file, ok := strings.Cut(rel, "_posts/"); ok && s.Preset == "jekyll" && root.Kind != KindPosts && (dir == "" || strings.HasSuffix(dir, "/")) {
+		// A _posts folder inside another one: its parents are categories.
+		posts := ContentRoot{Dir: filepath.Join(root.Dir, filepath.FromSlash(dir), "_posts"), Kind: KindPosts}
+		cats := strings.Split(strings.Trim(dir, "/"), "/")
+		return NormalizeURLPath(jekyllCategories(cats, e.Fields) + s.expand("/:year/:month/:day/:slug", posts, file, e)), aliases
+	}
 	var u string
 	switch root.Kind {
 	case KindDocs:
@@ -315,7 +321,7 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 	case KindBlog:
 		u = docusaurusBlogURL(root.Base, rel, e.Fields)
 	case KindPosts:
-		u = s.expand("/:year/:month/:day/:slug", root, rel, e)
+		u = jekyllCategories(nil, e.Fields) + s.expand("/:year/:month/:day/:slug", root, rel, e)
 	case KindCollection:
 		u = root.Base + "/" + collapsePath(rel, s.Preset)
 		if slug := fieldString(e.Fields, "slug"); slug != "" {
@@ -328,6 +334,39 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 		u = strings.ToLower(u)
 	}
 	return NormalizeURLPath(u), aliases
+}
+
+// jekyllCategories is the /:categories part of Jekyll's default post URL:
+// the folders above _posts, then the category field (one name) or else the
+// categories field (a list, or words), lower-cased, each once.
+func jekyllCategories(dirs []string, fm *Value) string {
+	var cats []string
+	seen := map[string]bool{}
+	add := func(c string) {
+		if c = strings.ToLower(c); c != "" && !seen[c] {
+			seen[c] = true
+			cats = append(cats, c)
+		}
+	}
+	for _, d := range dirs {
+		add(d)
+	}
+	if c := fm.Get("category"); c != nil && c.Kind == Scalar {
+		add(c.Text)
+	} else if v := fm.Get("categories"); v != nil {
+		if v.Kind == Scalar {
+			for _, w := range strings.Fields(v.Text) {
+				add(w)
+			}
+		}
+		for _, it := range v.Items {
+			add(it.String())
+		}
+	}
+	if len(cats) == 0 {
+		return ""
+	}
+	return "/" + strings.Join(cats, "/")
 }
 
 // collapsePath is a file path under its root without extension, with index,
