@@ -17,9 +17,15 @@ import (
 func GitHub(w io.Writer, r *Run) error {
 	for _, f := range r.Findings {
 		rg := clamp(f.Range)
-		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n",
-			githubLevel(f.Severity), escapeProperty(f.File), rg.Start.Line, rg.Start.Col, rg.End.Line, rg.End.Col,
-			escapeProperty(f.RuleID), escapeData(f.Message))
+		// Check annotations take columns only within one line, and a PR diff
+		// pins a multi-line annotation to its last line; a finding that spans
+		// lines (an unclosed block) is pinned to where it starts instead.
+		loc := fmt.Sprintf("line=%d,col=%d,endLine=%d,endColumn=%d", rg.Start.Line, rg.Start.Col, rg.End.Line, rg.End.Col)
+		if rg.End.Line != rg.Start.Line {
+			loc = fmt.Sprintf("line=%d,col=%d", rg.Start.Line, rg.Start.Col)
+		}
+		_, err := fmt.Fprintf(w, "::%s file=%s,%s,title=%s::%s\n",
+			githubLevel(f.Severity), escapeProperty(f.File), loc, escapeProperty(f.RuleID), escapeData(f.Message))
 		if err != nil {
 			return fmt.Errorf("write github report: %w", err)
 		}

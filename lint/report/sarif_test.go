@@ -230,6 +230,7 @@ func TestGitHub(t *testing.T) {
 		lint.Finding{RuleID: "frontmatter-type", Severity: lint.Error, File: "content/a,b:c.md", Range: at(3, 7, 3, 12), Message: "100% wrong\r\nsecond line: yes, really"},
 		lint.Finding{RuleID: "link-internal", Severity: lint.Warning, File: "b.md", Range: at(9, 4, 9, 2), Message: "broken"},
 		lint.Finding{RuleID: "link-redirect", Severity: lint.Info, File: "c.md", Range: at(0, 0, 0, 0), Message: "moved"},
+		lint.Finding{RuleID: "admonition-unclosed", Severity: lint.Error, File: "e.md", Range: at(5, 1, 40, 9), Message: "never closed"},
 	)
 	run.Errors = []error{errors.New("d.md: permission denied")}
 	var buf bytes.Buffer
@@ -239,6 +240,7 @@ func TestGitHub(t *testing.T) {
 	want := "::error file=content/a%2Cb%3Ac.md,line=3,col=7,endLine=3,endColumn=12,title=frontmatter-type::100%25 wrong%0D%0Asecond line: yes, really\n" +
 		"::warning file=b.md,line=9,col=4,endLine=9,endColumn=4,title=link-internal::broken\n" +
 		"::notice file=c.md,line=1,col=1,endLine=1,endColumn=1,title=link-redirect::moved\n" +
+		"::error file=e.md,line=5,col=1,title=admonition-unclosed::never closed\n" +
 		"::error title=contentlint::d.md: permission denied\n"
 	if got := buf.String(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
