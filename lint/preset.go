@@ -2,9 +2,11 @@ package lint
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -489,6 +491,8 @@ func (s *Site) GeneratedRoute(p string) bool {
 				}
 			}
 		}
+	case "nuxt-content":
+		return s.pageRoutes[p]
 	case "hugo":
 		return strings.HasPrefix(p, "/tags") || strings.HasPrefix(p, "/categories") ||
 			strings.HasSuffix(p, "/index.xml") || strings.Contains(p+"/", "/page/")
@@ -504,10 +508,15 @@ func (s *Site) GeneratedRoute(p string) bool {
 // only paths under a content root's own prefix (such as /docs or /blog) are
 // judged there.
 func (s *Site) OwnsURL(p string) bool {
+	p = NormalizeURLPath(p)
+	for _, d := range s.dynamicPrefixes {
+		if strings.HasPrefix(p, d+"/") {
+			return false
+		}
+	}
 	if s.Preset != "docusaurus" && s.Preset != "astro" {
 		return true
 	}
-	p = NormalizeURLPath(p)
 	for _, r := range s.ContentRoots {
 		b := NormalizeURLPath(r.Base)
 		if b != "/" && (p == b || strings.HasPrefix(p, b+"/")) {
@@ -515,6 +524,41 @@ func (s *Site) OwnsURL(p string) bool {
 		}
 	}
 	return false
+}
+
+// nuxtPages lists the routes of Nuxt's file-routed pages (pages/ or, in
+// Nuxt 4, app/pages/): static routes, and the static prefix of each dynamic
+// one ([id].vue, [...slug].vue). A dynamic page at the root is the catch-all
+// that renders the content, so it adds no prefix.
+func nuxtPages(root string) (map[string]bool, []string) {
+	routes := map[string]bool{}
+	var dynamic []string
+	for _, dir := range []string{"pages", "app/pages"} {
+		base := filepath.Join(root, filepath.FromSlash(dir))
+		_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+			// An absent or unreadable folder gives no routes.
+			if err != nil || d.IsDir() || filepath.Ext(p) != ".vue" || strings.Contains("/"+relSlash(base, p), "/.") {
+				return err
+			}
+			var segs []string
+			for _, sg := range strings.Split(strings.TrimSuffix(relSlash(base, p), ".vue"), "/") {
+				if strings.Contains(sg, "[") {
+					if len(segs) > 0 {
+						dynamic = append(dynamic, "/"+strings.Join(segs, "/"))
+					}
+					return nil
+				}
+				segs = append(segs, sg)
+			}
+			if segs[len(segs)-1] == "index" {
+				segs = segs[:len(segs)-1]
+			}
+			routes[NormalizeURLPath("/"+strings.Join(segs, "/"))] = true
+			return nil
+		})
+	}
+	sort.Strings(dynamic)
+	return routes, dynamic
 }
 
 // mdxCodeBlocks turns Docusaurus ```mdx-code-block fences into raw HTML

@@ -44,6 +44,10 @@ type Site struct {
 	DateField string
 	// LowerURLs lower-cases generated URL paths, as Hugo does.
 	LowerURLs bool
+	// pageRoutes are URL paths that pages written in code serve (Nuxt's
+	// pages/*.vue); under a dynamicPrefixes entry any path may exist.
+	pageRoutes      map[string]bool
+	dynamicPrefixes []string
 }
 
 // NewSite builds the site model from a config whose Root is set (and, for a
@@ -78,6 +82,9 @@ func NewSite(cfg *Config) (*Site, error) {
 	}
 	if s.Preset == "docusaurus" {
 		s.Extensions = append(s.Extensions, mdxCodeBlocks{})
+	}
+	if s.Preset == "nuxt-content" {
+		s.pageRoutes, s.dynamicPrefixes = nuxtPages(s.Root)
 	}
 	for i, b := range cfg.BaseURL {
 		u, err := url.Parse(b)

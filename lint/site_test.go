@@ -388,3 +388,43 @@ func TestPresetBaseURL(t *testing.T) {
 		})
 	}
 }
+
+// Nuxt serves Vue pages beside the content: a static page is a route, and a
+// dynamic one below a prefix means any path there may exist. A dynamic page
+// at the root is the content renderer itself and proves nothing.
+func TestNuxtPages(t *testing.T) {
+	_, s := siteURLs(t, map[string]string{
+		"nuxt.config.ts":           "export default {}\n",
+		"content/a.md":             "# a\n",
+		"pages/index.vue":          "",
+		"pages/about.vue":          "",
+		"pages/team/index.vue":     "",
+		"pages/shop/[id].vue":      "",
+		"pages/[...slug].vue":      "",
+		"app/pages/contact.vue":    "",
+		"pages/docs/notes.md":      "",
+		"pages/.hidden/secret.vue": "",
+	}, "")
+	tests := []struct {
+		path            string
+		generated, owns bool
+	}{
+		{"/about", true, true},
+		{"/about/", true, true},
+		{"/team", true, true},
+		{"/contact", true, true},
+		{"/shop", false, true},
+		{"/shop/42", false, false},
+		{"/guide/x", false, true},
+		{"/docs/notes", false, true},
+		{"/.hidden/secret", false, true},
+	}
+	for _, tt := range tests {
+		if g := s.GeneratedRoute(tt.path); g != tt.generated {
+			t.Errorf("GeneratedRoute(%s) = %v, want %v", tt.path, g, tt.generated)
+		}
+		if o := s.OwnsURL(tt.path); o != tt.owns {
+			t.Errorf("OwnsURL(%s) = %v, want %v", tt.path, o, tt.owns)
+		}
+	}
+}
