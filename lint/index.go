@@ -55,19 +55,23 @@ func (ix *Index) Memo(key string, f func() any) any {
 	return c.v
 }
 
-// NewIndex builds lookups over entries; the first path wins a URL clash.
+// NewIndex builds lookups over entries. A post's own URL wins over another's
+// alias; among equals the first path wins.
 func NewIndex(entries []*Entry) *Index {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Path < entries[j].Path })
 	ix := &Index{Entries: entries, byURL: map[string]*Entry{}, byPath: map[string]*Entry{}}
-	for _, e := range entries {
-		ix.byPath[e.Path] = e
+	add := func(u string, e *Entry) {
+		if k := NormalizeURLPath(u); u != "" && ix.byURL[k] == nil {
+			ix.byURL[k] = e
+		}
 	}
 	for _, e := range entries {
-		for _, u := range append([]string{e.URL}, e.Aliases...) {
-			k := NormalizeURLPath(u)
-			if _, ok := ix.byURL[k]; !ok && u != "" {
-				ix.byURL[k] = e
-			}
+		ix.byPath[e.Path] = e
+		add(e.URL, e)
+	}
+	for _, e := range entries {
+		for _, a := range e.Aliases {
+			add(a, e)
 		}
 	}
 	return ix
