@@ -494,8 +494,20 @@ func (s *Site) GeneratedRoute(p string) bool {
 	case "nuxt-content":
 		return s.pageRoutes[p]
 	case "hugo":
-		return strings.HasPrefix(p, "/tags") || strings.HasPrefix(p, "/categories") ||
-			strings.HasSuffix(p, "/index.xml") || strings.Contains(p+"/", "/page/")
+		if strings.HasPrefix(p, "/tags") || strings.HasPrefix(p, "/categories") ||
+			strings.HasSuffix(p, "/index.xml") || strings.Contains(p+"/", "/page/") {
+			return true
+		}
+		// Hugo renders a list page for every top-level section (a folder of
+		// the content root), with or without an _index.md.
+		if seg := strings.Trim(p, "/"); seg != "" && !strings.Contains(seg, "/") {
+			for _, r := range s.ContentRoots {
+				if fi, err := os.Stat(filepath.Join(r.Dir, seg)); err == nil && fi.IsDir() {
+					return true
+				}
+			}
+		}
+		return false
 	case "jekyll":
 		return p == "/feed.xml" || strings.HasPrefix(p, "/tags") || strings.HasPrefix(p, "/categories")
 	}

@@ -173,3 +173,21 @@ func TestLinkInternalComponentTableAnchors(t *testing.T) {
 	// Pre-commit: api.md is only indexed light.
 	checkFindings(t, onlyRule(runSite(t, root, "docs/from.md").Findings, "link-internal"), want)
 }
+
+// Hugo renders a list page for each top-level section, _index.md or not;
+// deeper folders are sections only with an _index.md.
+func TestLinkInternalHugoSections(t *testing.T) {
+	got := lintFiles(t, map[string]string{
+		"hugo.toml":                    "title = 'x'\n",
+		"content/posts/b/index.md":     "---\ntitle: B\n---\n",
+		"content/posts/sub/c.md":       "---\ntitle: C\n---\n",
+		"content/docs/_index.md":       "---\ntitle: Docs\n---\n",
+		"content/docs/guide/_index.md": "---\ntitle: Guide\n---\n",
+		"content/a.md": "---\ntitle: A\n---\n[s](/posts/) [t](/posts) [d](/docs/) [g](/docs/guide/)\n" +
+			"[nested](/posts/sub/) [none](/nosection/)\n",
+	}, "preset: hugo\ncontent: [content]\n")
+	checkFindings(t, onlyRule(got, "link-internal"), []string{
+		"content/a.md:5:1-5:22 link-internal",
+		"content/a.md:5:23-5:42 link-internal",
+	})
+}
