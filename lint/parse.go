@@ -2,7 +2,9 @@ package lint
 
 import (
 	"bytes"
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -64,6 +66,9 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
 	extract(post, p.slugStyle)
+	if p.mdxCodeBlocks || strings.EqualFold(filepath.Ext(rel), ".mdx") {
+		dropCommentedRefs(post)
+	}
 	post.Directives = ParseDirectives(post)
 	return post
 }
@@ -428,4 +433,26 @@ func parsePlainHeading(line []byte) (plainHeading, bool) {
 	}
 	h.text = b.String()
 	return h, true
+}
+
+// dropCommentedRefs removes links and images inside multi-line MDX comments
+// (`{/* … */}`): MDX renders none of them, though goldmark sees a paragraph.
+func dropCommentedRefs(post *Post) {
+	if !bytes.Contains(post.Body, []byte("{/*")) {
+		return
+	}
+	rs := mdxComments(post.Body)
+	if len(rs) == 0 {
+		return
+	}
+	kept := post.Refs[:0]
+	for _, r := range post.Refs {
+		off := post.Lines.Offset(r.Range.Start)
+		i := sort.Search(len(rs), func(i int) bool { return rs[i][1] > off })
+		if i < len(rs) && rs[i][0] <= off {
+			continue
+		}
+		kept = append(kept, r)
+	}
+	post.Refs = kept
 }

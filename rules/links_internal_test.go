@@ -191,3 +191,18 @@ func TestLinkInternalHugoSections(t *testing.T) {
 		"content/a.md:5:23-5:42 link-internal",
 	})
 }
+
+// Links and images inside a multi-line MDX comment are not rendered, so they
+// are not checked; a one-line comment and a .md file outside Docusaurus keep
+// theirs.
+func TestLinkInternalMDXComments(t *testing.T) {
+	post := "---\ntitle: A\n---\n{/*\n[gone](./nowhere.md) ![x](./nope.png)\n*/}\n\n" +
+		"{/* one line */} [kept](./missing.md)\n"
+	got := lintFiles(t, map[string]string{"docs/a.mdx": post, "docs/b.md": post}, "content: [docs]\n")
+	checkFindings(t, ofRules(got, "link-internal", "image-missing"), []string{
+		"docs/a.mdx:8:18-8:38 link-internal",
+		"docs/b.md:5:1-5:21 link-internal",
+		"docs/b.md:5:22-5:38 image-missing",
+		"docs/b.md:8:18-8:38 link-internal",
+	})
+}
