@@ -256,11 +256,13 @@ func (s *Site) AdmonitionNames(dialect string) ([]string, bool) {
 func configureAdmonitions(cfg *Config, s *Site) error {
 	ac := cfg.Admonitions
 	d := ac.Dialect
+	starlight := s.Preset == "astro" && usesStarlight(s.Root)
 	if d == "" {
-		switch s.Preset {
-		case "docusaurus":
+		switch {
+		case s.Preset == "docusaurus", starlight:
+			// Starlight's asides are remark-directive containers too.
 			d = DialectDocusaurus
-		case "nuxt-content":
+		case s.Preset == "nuxt-content":
 			d = DialectMDC
 		default:
 			d = DialectNone
@@ -281,7 +283,10 @@ func configureAdmonitions(cfg *Config, s *Site) error {
 	if d != DialectMDC {
 		var types []string
 		kw, kwExtend := docusaurusKeywords(s.Root)
-		if extend && kwExtend {
+		switch {
+		case starlight && extend:
+			types = []string{"note", "tip", "caution", "danger"}
+		case extend && kwExtend:
 			types = DefaultAdmonitionTypes()
 		}
 		types = append(types, kw...)
@@ -926,4 +931,15 @@ func nestingParent(d *DirectiveBlock) *DirectiveBlock {
 		}
 	}
 	return nil
+}
+
+// usesStarlight reports whether an Astro site's config loads Starlight,
+// whose asides are `:::note`, `:::tip`, `:::caution` and `:::danger`.
+func usesStarlight(root string) bool {
+	for _, name := range []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"} {
+		if b, err := os.ReadFile(filepath.Join(root, name)); err == nil && bytes.Contains(b, []byte("@astrojs/starlight")) {
+			return true
+		}
+	}
+	return false
 }

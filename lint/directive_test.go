@@ -123,6 +123,29 @@ func TestAdmonitionDialectFromPreset(t *testing.T) {
 	}
 }
 
+// Astro sites that load Starlight get its four asides; plain Astro sites have
+// no admonitions.
+func TestAdmonitionDialectStarlight(t *testing.T) {
+	for _, tt := range []struct {
+		config, dialect, names string
+	}{
+		{"import starlight from '@astrojs/starlight';\nexport default {integrations: [starlight()]};\n", DialectDocusaurus, "caution danger note tip"},
+		{"export default {};\n", DialectNone, ""},
+	} {
+		root := t.TempDir()
+		if err := os.WriteFile(filepath.Join(root, "astro.config.mjs"), []byte(tt.config), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		site, err := NewSite(&Config{Root: root, Preset: "astro"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if site.Dialect != tt.dialect || strings.Join(site.AdmonitionTypes, " ") != tt.names {
+			t.Errorf("config %q: dialect %q names %q, want %q %q", tt.config, site.Dialect, site.AdmonitionTypes, tt.dialect, tt.names)
+		}
+	}
+}
+
 // MDC inline components with src/href props are references too; the same
 // text in a code span, a URL or after a letter is not.
 func TestInlineComponentRefs(t *testing.T) {
