@@ -537,3 +537,15 @@ func (s *Site) StaticAvailable() bool {
 	}
 	return false
 }
+
+// StripBasePath removes the path of a baseURL such as
+// https://example.com/blog/ from a URL path of the site, leaving the path
+// that posts and static files are indexed under.
+func (s *Site) StripBasePath(p string) string {
+	for _, b := range s.BaseURLs {
+		if bp := strings.TrimSuffix(b.EscapedPath(), "/"); bp != "" && (p == bp || strings.HasPrefix(p, bp+"/")) {
+			return strings.TrimPrefix(p, bp)
+		}
+	}
+	return p
+}

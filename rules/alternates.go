@@ -265,13 +265,8 @@ func (c *altChecker) byURL(p string) *lint.Entry {
 		return e
 	}
 	np := lint.NormalizeURLPath(p)
-	for _, b := range c.p.Site.BaseURLs {
-		bp := strings.TrimSuffix(b.Path, "/")
-		if bp != "" && strings.HasPrefix(np, bp+"/") {
-			if e := c.p.Index.ByURL(strings.TrimPrefix(np, bp)); e != nil {
-				return e
-			}
-		}
+	if sp := c.p.Site.StripBasePath(np); sp != np {
+		return c.p.Index.ByURL(sp)
 	}
 	return nil
 }

@@ -103,12 +103,7 @@ func (c *assetChecker) localDest(dest string) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		// Strip the path prefix of a baseURL such as https://example.com/blog/.
-		for _, b := range c.p.Site.BaseURLs {
-			if bp := strings.TrimSuffix(b.EscapedPath(), "/"); bp != "" && strings.HasPrefix(p, bp+"/") {
-				return strings.TrimPrefix(p, bp), true
-			}
-		}
+		p = c.p.Site.StripBasePath(p)
 		if p == "" {
 			p = "/"
 		}

@@ -76,7 +76,7 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 		if err != nil {
 			return
 		}
-		dest = lc.stripBasePath(p)
+		dest = lc.p.Site.StripBasePath(p)
 		if dest == "" {
 			dest = "/"
 		}
@@ -139,16 +139,6 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 		d.Properties["suggestion"] = "#" + s
 	}
 	lc.p.Report(e, d)
-}
-
-// stripBasePath removes the path of a baseURL such as https://x.io/blog/.
-func (lc *linkChecker) stripBasePath(p string) string {
-	for _, b := range lc.p.Site.BaseURLs {
-		if bp := strings.TrimSuffix(b.EscapedPath(), "/"); bp != "" && (p == bp || strings.HasPrefix(p, bp+"/")) {
-			return strings.TrimPrefix(p, bp)
-		}
-	}
-	return p
 }
 
 // urlCandidates spells a URL path the ways generators serve it.

@@ -206,3 +206,21 @@ func TestLinkInternalMDXComments(t *testing.T) {
 		"docs/b.md:8:18-8:38 link-internal",
 	})
 }
+
+// A baseURL with a path (a site served under /blog/) is stripped the same way
+// by every rule that resolves absolute URLs of the site.
+func TestBaseURLWithPath(t *testing.T) {
+	png := pngOf(t, 2, 2)
+	got := lintFiles(t, map[string]string{
+		"content/a.md": "---\ntitle: A\nlanguage: en\nalternates: [{fr: 'https://example.com/blog/b'}, {de: 'https://example.com/blog/zz'}]\n---\n" +
+			"[ok](https://example.com/blog/b) [bad](https://example.com/blog/zz)\n\n" +
+			"![ok](https://example.com/blog/s.png) ![bad](https://example.com/blog/zz.png)\n",
+		"content/b.md": "---\ntitle: B\nlanguage: fr\nalternates: [{en: /a}]\n---\n",
+		"static/s.png": png,
+	}, "content: [content]\nstatic: [static]\nbaseURL: https://example.com/blog/\n")
+	checkFindings(t, ofRules(got, "link-internal", "image-missing", "alternate-broken"), []string{
+		"content/a.md:4:55-4:84 alternate-broken",
+		"content/a.md:6:34-6:68 link-internal",
+		"content/a.md:8:39-8:78 image-missing",
+	})
+}
