@@ -15,6 +15,8 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"github.com/contentlint/contentlint/lint/internal/atomicfile"
 )
 
 // The light index cache keeps each light entry (front matter tree, anchors,
@@ -239,32 +241,18 @@ func (c *indexCache) save(site []string) {
 }
 
 func (c *indexCache) write(recs []*lightRecord) error {
-	dir := filepath.Dir(c.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("index cache: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, ".index-*.gob")
+	err := atomicfile.Write(c.path, func(w io.Writer) error {
+		enc := gob.NewEncoder(w)
+		if err := enc.Encode(indexHeader{Version: indexCacheVersion, Fingerprint: c.fingerprint}); err != nil {
+			return fmt.Errorf("encode header: %w", err)
+		}
+		if err := enc.Encode(recs); err != nil {
+			return fmt.Errorf("encode records: %w", err)
+		}
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("index cache: %w", err)
-	}
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	enc := gob.NewEncoder(w)
-	werr := enc.Encode(indexHeader{Version: indexCacheVersion, Fingerprint: c.fingerprint})
-	if werr == nil {
-		werr = enc.Encode(recs)
-	}
-	if werr == nil {
-		werr = w.Flush()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), c.path)
-	}
-	if werr != nil {
-		_ = os.Remove(tmp.Name()) // best effort; werr is the error that matters
-		return fmt.Errorf("index cache %s: %w", c.path, werr)
 	}
 	return nil
 }

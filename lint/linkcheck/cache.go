@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/contentlint/contentlint/lint/internal/atomicfile"
 )
 
 // cacheVersion changes when the file layout or meaning does; other versions
@@ -139,25 +141,12 @@ func (c *Cache) Save() error {
 	if err != nil {
 		return fmt.Errorf("link cache: %w", err)
 	}
-	dir := filepath.Dir(c.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("link cache: %w", err)
-	}
-	tmp, err := os.CreateTemp(dir, ".links-*.json")
+	err = atomicfile.Write(c.path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("link cache: %w", err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), c.path)
-	}
-	if werr != nil {
-		_ = os.Remove(tmp.Name()) // best effort; werr is the error that matters
-		return fmt.Errorf("link cache %s: %w", c.path, werr)
 	}
 	return nil
 }
