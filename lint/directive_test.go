@@ -8,20 +8,14 @@ import (
 	"testing"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 func directiveParser4(t *testing.T, dialect string, files map[string]string) *Parser {
 	t.Helper()
 	root := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	linttest.WriteTree(t, root, files)
 	site, err := NewSite(&Config{Root: root, Preset: "none", Admonitions: AdmonitionsConfig{Dialect: dialect}})
 	if err != nil {
 		t.Fatal(err)

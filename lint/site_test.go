@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // siteURLs writes files under a temporary site root, sets the site up the way
@@ -14,15 +16,7 @@ import (
 func siteURLs(t *testing.T, files map[string]string, cfgYAML string) (map[string]string, *Site) {
 	t.Helper()
 	root := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	linttest.WriteTree(t, root, files)
 	cfgPath := filepath.Join(root, ConfigFileName)
 	if err := os.WriteFile(cfgPath, []byte(cfgYAML), 0o644); err != nil {
 		t.Fatal(err)

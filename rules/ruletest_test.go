@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/contentlint/contentlint/lint"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // writeSite writes files (site-relative slash paths to contents) and a
@@ -21,15 +23,7 @@ import (
 func writeSite(t testing.TB, files map[string]string, cfgYAML string) string {
 	t.Helper()
 	root := t.TempDir()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	linttest.WriteTree(t, root, files)
 	if err := os.WriteFile(filepath.Join(root, lint.ConfigFileName), []byte(cfgYAML), 0o644); err != nil {
 		t.Fatal(err)
 	}

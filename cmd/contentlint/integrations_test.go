@@ -12,21 +12,9 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/contentlint/contentlint/lint"
+	"github.com/contentlint/contentlint/lint/linttest"
 	"github.com/contentlint/contentlint/rules"
 )
-
-func writeTree(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 func TestExplainEveryRule(t *testing.T) {
 	all := rules.All()
@@ -122,7 +110,7 @@ func TestInitPerPreset(t *testing.T) {
 	} {
 		t.Run(tc.preset, func(t *testing.T) {
 			dir := t.TempDir()
-			writeTree(t, dir, tc.files)
+			linttest.WriteTree(t, dir, tc.files)
 			res := runCLI(t, ".", "--init", dir)
 			code, out, errs := res.code, res.stdout, res.stderr
 			if code != exitOK {
@@ -159,7 +147,7 @@ func TestInitPerPreset(t *testing.T) {
 func TestInitNeverOverwrites(t *testing.T) {
 	dir := t.TempDir()
 	mine := "preset: hugo # mine\n"
-	writeTree(t, dir, map[string]string{lint.ConfigFileName: mine, "hugo.toml": ""})
+	linttest.WriteTree(t, dir, map[string]string{lint.ConfigFileName: mine, "hugo.toml": ""})
 	res := runCLI(t, ".", "--init", dir)
 	code, out, errs := res.code, res.stdout, res.stderr
 	if code != exitError || out != "" || !strings.Contains(errs, "already exists; not overwriting") {
@@ -172,7 +160,7 @@ func TestInitNeverOverwrites(t *testing.T) {
 
 func TestInitDefaultsToWorkingDir(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"docusaurus.config.ts": "export default {}\n"})
+	linttest.WriteTree(t, dir, map[string]string{"docusaurus.config.ts": "export default {}\n"})
 	if res := runCLI(t, dir, "--init"); res.code != exitOK {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
@@ -201,7 +189,7 @@ func TestInitBadArgs(t *testing.T) {
 // annotations, SARIF and a step summary.
 func TestAlsoWritesEveryFormatFromOneRun(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
+	linttest.WriteTree(t, dir, map[string]string{
 		lint.ConfigFileName: "content: [posts]\n",
 		"posts/a.md":        "---\ntitle: A\n---\n\n<!-- contentlint-disable-next-line no-such-rule -->\nText.\n",
 		"posts/b.md":        "---\ntitle: B\n---\n\nFine.\n",
