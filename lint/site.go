@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark"
+	"gopkg.in/yaml.v3"
 )
 
 // ContentRoot is a folder of posts and the URL prefix it is published under.
@@ -24,12 +25,14 @@ type ContentRoot struct {
 // Site is the model of the site being linted: where posts live, how their URLs
 // are formed and where assets are served from. Presets fill it in.
 type Site struct {
-	Root         string // absolute
-	Preset       string
-	ContentRoots []ContentRoot
-	StaticRoots  []string // absolute
-	BaseURLs     []*url.URL
-	SlugStyle    string // github or hugo
+	Root   string // absolute
+	Preset string
+	// PostPermalink is Jekyll's pattern for posts (_config.yml permalink).
+	PostPermalink string
+	ContentRoots  []ContentRoot
+	StaticRoots   []string // absolute
+	BaseURLs      []*url.URL
+	SlugStyle     string // github or hugo
 	// Dialect is the admonition dialect: docusaurus, mdc or none.
 	Dialect string
 	// AdmonitionTypes are the allowed keywords or component names.
@@ -58,9 +61,12 @@ func NewSite(cfg *Config) (*Site, error) {
 	}
 	s := &Site{Root: cfg.Root, Preset: cfg.Preset, SlugStyle: "github", LangField: "language",
 		Dialect: cfg.Admonitions.Dialect, Permalink: cfg.Permalink, DateField: "date"}
-	if cfg.Preset == "hugo" {
+	switch cfg.Preset {
+	case "hugo":
 		s.SlugStyle = "hugo"
 		s.LowerURLs = true
+	case "jekyll":
+		s.PostPermalink = jekyllPermalink(cfg.Root)
 	}
 	preset := presetRoots(cfg.Preset, cfg.Root)
 	for _, c := range cfg.Content {
@@ -219,7 +225,7 @@ func (s *Site) ResolveAsset(from, dest string, dirs []string) (string, []string)
 	return "", tried
 }
 
-var permalinkTokenRE = regexp.MustCompile(`:[a-z]+`)
+var permalinkTokenRE = regexp.MustCompile(`:[a-z_]+`)
 
 var permalinkTokens = map[string]bool{":path": true, ":section": true, ":slug": true, ":title": true,
 	":filename": true, ":year": true, ":month": true, ":day": true, ":lang": true}
@@ -319,7 +325,7 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 		// A _posts folder inside another one: its parents are categories.
 		posts := ContentRoot{Dir: filepath.Join(root.Dir, filepath.FromSlash(dir), "_posts"), Kind: KindPosts}
 		cats := strings.Split(strings.Trim(dir, "/"), "/")
-		return NormalizeURLPath(jekyllCategories(cats, e.Fields) + s.expand("/:year/:month/:day/:slug", posts, file, e)), aliases
+		return s.jekyllPostURL(jekyllCategories(cats, e.Fields), posts, file, e), aliases
 	}
 	var u string
 	switch root.Kind {
@@ -328,7 +334,7 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 	case KindBlog:
 		u = docusaurusBlogURL(root.Base, rel, e.Fields)
 	case KindPosts:
-		u = jekyllCategories(nil, e.Fields) + s.expand("/:year/:month/:day/:slug", root, rel, e)
+		u = s.jekyllPostURL(jekyllCategories(nil, e.Fields), root, rel, e)
 	case KindCollection:
 		u = root.Base + "/" + collapsePath(rel, s.Preset)
 		if slug := fieldString(e.Fields, "slug"); slug != "" {
@@ -341,6 +347,43 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 		u = strings.ToLower(u)
 	}
 	return NormalizeURLPath(u), aliases
+}
+
+// jekyllPostURL expands the posts' permalink pattern, Jekyll's "date" style
+// unless _config.yml sets another.
+func (s *Site) jekyllPostURL(cats string, root ContentRoot, rel string, e *Entry) string {
+	pattern := s.PostPermalink
+	if pattern == "" {
+		pattern = jekyllStyles["date"]
+	}
+	return s.expand(strings.ReplaceAll(pattern, ":categories", cats), root, rel, e)
+}
+
+// jekyllStyles are Jekyll's built-in permalink styles.
+var jekyllStyles = map[string]string{
+	"date":    "/:categories/:year/:month/:day/:title:output_ext",
+	"pretty":  "/:categories/:year/:month/:day/:title/",
+	"ordinal": "/:categories/:year/:y_day/:title:output_ext",
+	"none":    "/:categories/:title:output_ext",
+}
+
+// jekyllPermalink reads permalink from _config.yml: a style name or a
+// pattern; "" when unset or unreadable (the date style then applies).
+func jekyllPermalink(root string) string {
+	var jc struct {
+		Permalink string `yaml:"permalink"`
+	}
+	data, err := os.ReadFile(filepath.Join(root, "_config.yml"))
+	if err != nil || yaml.Unmarshal(data, &jc) != nil {
+		return ""
+	}
+	if p, ok := jekyllStyles[jc.Permalink]; ok {
+		return p
+	}
+	if strings.HasPrefix(jc.Permalink, "/") {
+		return jc.Permalink
+	}
+	return ""
 }
 
 // jekyllCategories is the /:categories part of Jekyll's default post URL:
@@ -443,6 +486,17 @@ func (s *Site) expand(pattern string, root ContentRoot, rel string, e *Entry) st
 			return day
 		case ":lang":
 			return e.Lang
+		case ":i_month":
+			return strings.TrimLeft(month, "0")
+		case ":i_day":
+			return strings.TrimLeft(day, "0")
+		case ":short_year":
+			if len(year) == 4 {
+				return year[2:]
+			}
+			return year
+		case ":output_ext":
+			return "" // links to foo.html resolve to foo as well
 		}
 		return t
 	})

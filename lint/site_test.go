@@ -209,6 +209,28 @@ func TestOtherPresets(t *testing.T) {
 			"about.md":                         "/about",
 			"docs/guide.md":                    "/docs/guide",
 		}},
+		{"jekyll", map[string]string{
+			"_config.yml":                      "title: x\npermalink: pretty\n",
+			"_posts/2024-01-04-cats.md":        "---\ncategories: [news]\n---\n",
+			"_posts/2024-01-02-hello-world.md": "---\ntitle: x\n---\n",
+			"about.md":                         "---\ntitle: x\n---\n",
+		}, "", map[string]string{
+			"_posts/2024-01-04-cats.md":        "/news/2024/01/04/cats",
+			"_posts/2024-01-02-hello-world.md": "/2024/01/02/hello-world",
+			"about.md":                         "/about",
+		}},
+		{"jekyll", map[string]string{
+			"_config.yml":               "title: x\npermalink: /blog/:short_year/:i_month/:title:output_ext\n",
+			"_posts/2024-01-04-cats.md": "---\ncategories: [news]\n---\n",
+		}, "", map[string]string{
+			"_posts/2024-01-04-cats.md": "/blog/24/1/cats",
+		}},
+		{"jekyll", map[string]string{
+			"_config.yml":               "title: x\npermalink: none\n",
+			"_posts/2024-01-04-cats.md": "---\ncategories: [news]\n---\n",
+		}, "", map[string]string{
+			"_posts/2024-01-04-cats.md": "/news/cats",
+		}},
 		{"nuxt-content", map[string]string{
 			"nuxt.config.ts":               "export default {}\n",
 			"content/1.guide/2.install.md": "# x\n",
