@@ -408,31 +408,7 @@ func readFirst(root string, names ...string) string {
 // hugoBaseURL reads baseURL (Hugo keys are case-insensitive) from the site
 // config file or the config/_default folder.
 func hugoBaseURL(root string) string {
-	var files []string
-	for _, dir := range []string{"", "config/_default"} {
-		for _, n := range []string{"hugo", "config"} {
-			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-				files = append(files, filepath.Join(root, filepath.FromSlash(dir), n+ext))
-			}
-		}
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		var m map[string]any
-		switch filepath.Ext(f) {
-		case ".toml":
-			err = toml.Unmarshal(data, &m)
-		case ".json":
-			err = json.Unmarshal(data, &m)
-		default:
-			err = yaml.Unmarshal(data, &m)
-		}
-		if err != nil {
-			continue
-		}
+	for _, m := range hugoConfigs(root) {
 		for k, v := range m {
 			if s, ok := v.(string); ok && strings.EqualFold(k, "baseURL") && strings.Contains(s, "://") {
 				return s
@@ -440,6 +416,72 @@ func hugoBaseURL(root string) string {
 		}
 	}
 	return ""
+}
+
+// hugoConfigs decodes the site's Hugo configuration files, the root ones
+// first, then config/_default. A file that does not parse is skipped: Hugo
+// reports it itself.
+func hugoConfigs(root string) []map[string]any {
+	var out []map[string]any
+	for _, dir := range []string{"", "config/_default"} {
+		for _, n := range []string{"hugo", "config"} {
+			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+				if m := decodeConfigFile(filepath.Join(root, filepath.FromSlash(dir), n+ext)); m != nil {
+					out = append(out, m)
+				}
+			}
+		}
+	}
+	// config/_default/permalinks.toml holds the permalinks table alone.
+	for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
+		if m := decodeConfigFile(filepath.Join(root, "config", "_default", "permalinks"+ext)); m != nil {
+			out = append(out, map[string]any{"permalinks": m})
+		}
+	}
+	return out
+}
+
+func decodeConfigFile(f string) map[string]any {
+	data, err := os.ReadFile(f)
+	if err != nil {
+		return nil
+	}
+	var m map[string]any
+	switch filepath.Ext(f) {
+	case ".toml":
+		err = toml.Unmarshal(data, &m)
+	case ".json":
+		err = json.Unmarshal(data, &m)
+	default:
+		err = yaml.Unmarshal(data, &m)
+	}
+	if err != nil {
+		return nil
+	}
+	return m
+}
+
+// hugoPermalinks reads the [permalinks] table: section → pattern, in the old
+// flat form or the newer [permalinks.page] one.
+func hugoPermalinks(root string) map[string]string {
+	out := map[string]string{}
+	for _, m := range hugoConfigs(root) {
+		for k, v := range m {
+			table, ok := v.(map[string]any)
+			if !strings.EqualFold(k, "permalinks") || !ok {
+				continue
+			}
+			if page, ok := table["page"].(map[string]any); ok {
+				table = page
+			}
+			for section, pat := range table {
+				if p, ok := pat.(string); ok && strings.HasPrefix(p, "/") {
+					out[section] = p
+				}
+			}
+		}
+	}
+	return out
 }
 
 // presetRootFor gives the preset's base and kind for a configured folder.

@@ -29,10 +29,12 @@ type Site struct {
 	Preset string
 	// PostPermalink is Jekyll's pattern for posts (_config.yml permalink).
 	PostPermalink string
-	ContentRoots  []ContentRoot
-	StaticRoots   []string // absolute
-	BaseURLs      []*url.URL
-	SlugStyle     string // github or hugo
+	// SectionPermalinks are Hugo's [permalinks]: section → pattern.
+	SectionPermalinks map[string]string
+	ContentRoots      []ContentRoot
+	StaticRoots       []string // absolute
+	BaseURLs          []*url.URL
+	SlugStyle         string // github or hugo
 	// Dialect is the admonition dialect: docusaurus, mdc or none.
 	Dialect string
 	// AdmonitionTypes are the allowed keywords or component names.
@@ -65,6 +67,7 @@ func NewSite(cfg *Config) (*Site, error) {
 	case "hugo":
 		s.SlugStyle = "hugo"
 		s.LowerURLs = true
+		s.SectionPermalinks = hugoPermalinks(cfg.Root)
 	case "jekyll":
 		s.PostPermalink = jekyllPermalink(cfg.Root)
 	}
@@ -321,6 +324,9 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 			return s.expand(p, root, rel, e), aliases
 		}
 	}
+	if u, ok := s.hugoSectionURL(root, rel, e); ok {
+		return u, aliases
+	}
 	if dir, file, ok := strings.Cut(rel, "_posts/"); ok && s.Preset == "jekyll" && root.Kind != KindPosts && (dir == "" || strings.HasSuffix(dir, "/")) {
 		// A _posts folder inside another one: its parents are categories.
 		posts := ContentRoot{Dir: filepath.Join(root.Dir, filepath.FromSlash(dir), "_posts"), Kind: KindPosts}
@@ -347,6 +353,46 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 		u = strings.ToLower(u)
 	}
 	return NormalizeURLPath(u), aliases
+}
+
+// hugoSectionURL expands a [permalinks] pattern for a regular page of a
+// section that has one; section pages (_index.md) keep their path. :title is
+// the urlized title and :slug the slug or else that title, as in Hugo.
+func (s *Site) hugoSectionURL(root ContentRoot, rel string, e *Entry) (string, bool) {
+	if len(s.SectionPermalinks) == 0 {
+		return "", false
+	}
+	section, _, nested := strings.Cut(rel, "/")
+	noExt := strings.TrimSuffix(rel, path.Ext(rel))
+	name, dir := path.Base(noExt), path.Dir(noExt)
+	if name == "_index" || !nested {
+		return "", false
+	}
+	pattern, ok := s.SectionPermalinks[section]
+	if !ok {
+		return "", false
+	}
+	if name == "index" { // a leaf bundle is named by its folder
+		name, dir = path.Base(dir), path.Dir(dir)
+	}
+	title := HugoSlug(fieldString(e.Fields, "title"))
+	slug := fieldString(e.Fields, "slug")
+	if slug == "" {
+		slug = title
+	}
+	if title == "" {
+		title = name
+	}
+	if slug == "" {
+		slug = name
+	}
+	slugOrName := fieldString(e.Fields, "slug")
+	if slugOrName == "" {
+		slugOrName = name
+	}
+	pattern = strings.NewReplacer(":slugorcontentbasename", slugOrName, ":slugorfilename", slugOrName,
+		":contentbasename", name, ":filename", name, ":sections", dir, ":title", title, ":slug", slug).Replace(pattern)
+	return strings.ToLower(s.expand(pattern, root, rel, e)), true
 }
 
 // jekyllPostURL expands the posts' permalink pattern, Jekyll's "date" style

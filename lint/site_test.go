@@ -231,6 +231,28 @@ func TestOtherPresets(t *testing.T) {
 		}, "", map[string]string{
 			"_posts/2024-01-04-cats.md": "/news/cats",
 		}},
+		{"hugo", map[string]string{
+			"hugo.toml":                     "title = 'x'\n[permalinks]\nposts = '/:year/:month/:title/'\nnotes = '/:section/:slug/'\n",
+			"content/posts/_index.md":       "---\ntitle: Posts\n---\n",
+			"content/posts/my-post.md":      "---\ntitle: My Great Post!\ndate: 2024-03-05\n---\n",
+			"content/posts/bundle/index.md": "---\ndate: 2023-12-01\n---\n",
+			"content/notes/n.md":            "---\ntitle: A Note\nslug: Custom\n---\n",
+			"content/other/o.md":            "---\ntitle: Other\n---\n",
+			"content/posts/fixed.md":        "---\ntitle: x\nurl: /fixed/\n---\n",
+		}, "", map[string]string{
+			"content/posts/_index.md":       "/posts",
+			"content/posts/my-post.md":      "/2024/03/my-great-post",
+			"content/posts/bundle/index.md": "/2023/12/bundle",
+			"content/notes/n.md":            "/notes/custom",
+			"content/other/o.md":            "/other/o",
+			"content/posts/fixed.md":        "/fixed",
+		}},
+		{"hugo", map[string]string{
+			"hugo.yaml":          "title: x\npermalinks:\n  page:\n    posts: /blog/:contentbasename/\n",
+			"content/posts/a.md": "---\ntitle: A\n---\n",
+		}, "", map[string]string{
+			"content/posts/a.md": "/blog/a",
+		}},
 		{"nuxt-content", map[string]string{
 			"nuxt.config.ts":               "export default {}\n",
 			"content/1.guide/2.install.md": "# x\n",
