@@ -667,14 +667,7 @@ func (s *tomlScan) key(prefix string) (string, int, int) {
 		case '"', '\'':
 			q := s.peek()
 			ps := s.i
-			s.i++
-			for s.i < len(s.src) && s.src[s.i] != q && s.src[s.i] != '\n' {
-				if q == '"' && s.src[s.i] == '\\' {
-					s.i++
-				}
-				s.i++
-			}
-			s.i = min(s.i+1, len(s.src))
+			s.quoted(q)
 			raw := string(s.src[ps:s.i])
 			if q == '"' {
 				if u, err := strconv.Unquote(raw); err == nil {
@@ -701,6 +694,19 @@ func (s *tomlScan) key(prefix string) (string, int, int) {
 		s.record(path, tomlLoc{start, end, start, end})
 		s.i++
 	}
+}
+
+// quoted moves past a one-line string opened by q at s.i; only basic
+// (double-quoted) strings have escapes. An unclosed one ends at the line.
+func (s *tomlScan) quoted(q byte) {
+	s.i++
+	for s.i < len(s.src) && s.src[s.i] != q && s.src[s.i] != '\n' {
+		if q == '"' && s.src[s.i] == '\\' {
+			s.i++
+		}
+		s.i++
+	}
+	s.i = min(s.i+1, len(s.src))
 }
 
 func isBareKey(c byte) bool {
@@ -730,14 +736,7 @@ func (s *tomlScan) value(path string) int {
 			}
 			return s.i
 		}
-		s.i++
-		for s.i < len(s.src) && s.src[s.i] != c && s.src[s.i] != '\n' {
-			if c == '"' && s.src[s.i] == '\\' {
-				s.i++
-			}
-			s.i++
-		}
-		s.i = min(s.i+1, len(s.src))
+		s.quoted(c)
 		return s.i
 	case '[':
 		s.i++
