@@ -256,17 +256,9 @@ func (s *Site) AdmonitionNames(dialect string) ([]string, bool) {
 func configureAdmonitions(cfg *Config, s *Site) error {
 	ac := cfg.Admonitions
 	d := ac.Dialect
-	starlight := s.Preset == "astro" && usesStarlight(s.Root)
+	genDialect, genNames := s.gen().Dialect(s.Root)
 	if d == "" {
-		switch {
-		case s.Preset == "docusaurus", starlight:
-			// Starlight's asides are remark-directive containers too.
-			d = DialectDocusaurus
-		case s.Preset == "nuxt-content":
-			d = DialectMDC
-		default:
-			d = DialectNone
-		}
+		d = genDialect
 	}
 	switch d {
 	case DialectDocusaurus, DialectMDC, DialectAuto, DialectNone:
@@ -284,8 +276,8 @@ func configureAdmonitions(cfg *Config, s *Site) error {
 		var types []string
 		kw, kwExtend := docusaurusKeywords(s.Root)
 		switch {
-		case starlight && extend:
-			types = []string{"note", "tip", "caution", "danger"}
+		case genNames != nil && extend:
+			types = genNames
 		case extend && kwExtend:
 			types = DefaultAdmonitionTypes()
 		}
@@ -931,15 +923,4 @@ func nestingParent(d *DirectiveBlock) *DirectiveBlock {
 		}
 	}
 	return nil
-}
-
-// usesStarlight reports whether an Astro site's config loads Starlight,
-// whose asides are `:::note`, `:::tip`, `:::caution` and `:::danger`.
-func usesStarlight(root string) bool {
-	for _, name := range []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"} {
-		if b, err := os.ReadFile(filepath.Join(root, name)); err == nil && bytes.Contains(b, []byte("@astrojs/starlight")) {
-			return true
-		}
-	}
-	return false
 }

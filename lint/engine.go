@@ -40,7 +40,9 @@ type Result struct {
 	Findings []Finding
 	Files    int // files linted (targets)
 	Indexed  int // files in the site index
-	Err      error
+	// Entries is the site index, sorted by path.
+	Entries []*Entry
+	Err     error
 }
 
 var markdownExt = map[string]bool{".md": true, ".mdx": true, ".markdown": true}
@@ -260,6 +262,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		}
 	}
 	index := NewIndex(live)
+	res.Entries = index.Entries
 	var targetEntries []*Entry
 	for _, en := range index.Entries {
 		if en.Target {

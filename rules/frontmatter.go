@@ -268,7 +268,7 @@ func idScope(sp *lint.SitePass, e *lint.Entry) string {
 		}
 	}
 	scope := e.Lang + "\x00" + root
-	if sp.Site.Preset == "docusaurus" {
+	if sp.Site.Traits().IDPerFolder {
 		scope += "\x00" + filepath.Dir(e.Abs)
 	}
 	return scope + "\x00" + e.ID

@@ -60,6 +60,9 @@ type options struct {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "routes" {
+		return runRoutes(ctx, args[1:], stdout, stderr)
+	}
 	fs := flag.NewFlagSet("contentlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o options
@@ -77,7 +80,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.initConfig, "init", false, "write a commented "+lint.ConfigFileName+" for the detected site generator in the given folder (default .) and exit")
 	fs.Var(&o.also, "also", "also write the report in `FORMAT=FILE` from the same run (repeatable), e.g. sarif=contentlint.sarif")
 	fs.Usage = func() {
-		stderrf(stderr, "usage: contentlint [flags] [path...]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
+		stderrf(stderr, "usage: contentlint [flags] [path...]\n       contentlint routes [--format text|json] [path]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
 		fs.PrintDefaults()
 		stderrf(stderr, "\nexit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, configuration or I/O error\n")
 	}
@@ -160,9 +163,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
 		Warnings: stderr,
 	}}
+	if o.format == "text" {
+		stderrf(stderr, "contentlint: %s\n", siteLine(site.Describe()))
+		for _, n := range site.Notes {
+			stderrf(stderr, "contentlint: note: %s\n", n)
+		}
+	}
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
+	if res.Indexed == 0 && site.Preset != "none" {
+		// A detected generator whose model finds nothing is a wrong model,
+		// not a clean site.
+		stderrf(stderr, "contentlint: %s\n", noContentMessage(site))
 		return exitError
 	}
 	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
