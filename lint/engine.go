@@ -359,6 +359,9 @@ func (e *Engine) display(abs string) string {
 }
 
 func (e *Engine) finding(r *Rule, sev Severity, abs string, d Diagnostic) Finding {
+	if _, set := e.Config.Rules[r.ID]; d.Severity != Off && !set {
+		sev = d.Severity
+	}
 	return Finding{RuleID: r.ID, Severity: sev, File: e.display(abs), Range: d.Range, Message: d.Message, Properties: d.Properties, Fix: d.Fix}
 }
 

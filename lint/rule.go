@@ -78,6 +78,10 @@ type Diagnostic struct {
 	Message    string
 	Properties map[string]string
 	Fix        *Fix
+	// Severity, when set, replaces the rule's default for this finding
+	// (the generator fails its build on it, say); a severity the user
+	// configured for the rule still wins.
+	Severity Severity
 }
 
 // Finding is the only type that crosses from rules to reporters.
