@@ -165,9 +165,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}}
 	if o.format == "text" {
 		stderrf(stderr, "contentlint: %s\n", siteLine(site.Describe()))
-		for _, n := range site.Notes {
-			stderrf(stderr, "contentlint: note: %s\n", n)
-		}
+	}
+	// What the model cannot know is said once, whatever the format.
+	for _, n := range site.Notes {
+		stderrf(stderr, "contentlint: note: %s\n", n)
 	}
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
