@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/hashicorp/go-multierror"
 	"github.com/mattn/go-isatty"
@@ -160,13 +161,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
 		Warnings: stderr,
 	}}
+	started := time.Now()
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
-		Findings: res.Findings, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files, SrcRoot: eng.BaseDir}
+		Findings: res.Findings, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files, SrcRoot: eng.BaseDir,
+		Started: started}
 	for _, r := range all {
 		runInfo.Severities[r.ID] = cfg.RuleSeverity(r)
 	}
