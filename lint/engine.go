@@ -54,6 +54,7 @@ type discovered struct {
 	errs    *multierror.Error
 	ignore  []string
 	root    string
+	found   *phase
 }
 
 // walk follows directory symlinks but remembers real paths, so a loop is an
@@ -107,6 +108,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 		}
 		if IsMarkdown(name) {
 			d.files[p] = true
+			d.found.add(1)
 		}
 	}
 }
@@ -125,7 +127,9 @@ func (d *discovered) ignored(abs string) bool {
 }
 
 func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []string, errs *multierror.Error) {
-	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+	found := e.Options.startPhase("finding files", "file", -1)
+	defer found.finish()
+	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found}
 	for _, r := range e.Site.ContentRoots {
 		if fi, err := os.Stat(r.Dir); err == nil && fi.IsDir() {
 			all.walk(ctx, r.Dir, map[string]bool{})
@@ -163,7 +167,7 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 		if !overlaps {
 			// A folder outside the content roots is linted as given.
-			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found}
 			extra.walk(ctx, abs, map[string]bool{})
 			all.errs = multierror.Append(all.errs, extra.errs)
 			for f := range extra.files {
@@ -214,6 +218,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	fileErrs := make([]error, len(siteFiles))
 	dirs := make([][]Directive, len(siteFiles))
 	next := make(chan int)
+	reading := e.Options.startPhase("reading", "file", len(siteFiles))
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
@@ -224,6 +229,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 					continue
 				}
 				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(parser, cache, siteFiles[i], isTarget[siteFiles[i]])
+				reading.add(1)
 			}
 		}()
 	}
@@ -232,6 +238,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	}
 	close(next)
 	wg.Wait()
+	reading.finish()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("lint: %w", err)
 	}

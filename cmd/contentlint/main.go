@@ -58,6 +58,7 @@ type options struct {
 	explain                               string
 	initConfig                            bool
 	also                                  alsoFlag
+	wf                                    workflowOptions
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -77,6 +78,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.explain, "explain", "", "print the help of `RULE`, with a bad and a good example, and exit")
 	fs.BoolVar(&o.initConfig, "init", false, "write a commented "+lint.ConfigFileName+" for the detected site generator in the given folder (default .) and exit")
 	fs.Var(&o.also, "also", "also write the report in `FORMAT=FILE` from the same run (repeatable), e.g. sarif=contentlint.sarif")
+	o.wf.register(fs)
 	fs.Usage = func() {
 		stderrf(stderr, "usage: contentlint [flags] [path...]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -154,7 +156,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		out, outFile = f, f
 	}
 	var progress io.Writer
-	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && !o.wf.quiet {
 		progress = stderr
 	}
 	eng := &lint.Engine{Rules: all, Config: cfg, Site: site, Options: lint.Options{
@@ -180,7 +182,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		runInfo.Errors = []error{res.Err}
 	}
 	if o.format == "text" {
-		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout))
+		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout) && !noColor())
 	}
 	err = reporter(out, runInfo)
 	if outFile != nil {
@@ -199,8 +201,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, e := range runInfo.Errors {
 		stderrf(stderr, "contentlint: error: %v\n", e)
 	}
-	if o.format == "text" {
-		stderrf(stderr, "%s\n", report.Summary(runInfo))
+	if o.format == "text" && !o.wf.quiet {
+		stderrf(stderr, "%s%s\n", report.Tally(runInfo), report.Summary(runInfo))
 	}
 	if len(runInfo.Errors) > 0 {
 		return exitError
