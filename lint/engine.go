@@ -39,8 +39,10 @@ type Engine struct {
 type Result struct {
 	Findings []Finding
 	Files    int // files linted (targets)
-	Indexed  int // files in the site index
-	Err      error
+	// Targets are the linted files, as findings name them.
+	Targets []string
+	Indexed int // files in the site index
+	Err     error
 }
 
 var markdownExt = map[string]bool{".md": true, ".mdx": true, ".markdown": true}
@@ -251,6 +253,9 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	}
 
 	res := &Result{Files: len(targets), Indexed: len(siteFiles)}
+	for _, t := range targets {
+		res.Targets = append(res.Targets, e.display(t))
+	}
 	var findings []Finding
 	suppress := map[string]*Suppressor{}
 	var live []*Entry

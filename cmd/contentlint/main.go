@@ -181,6 +181,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	} else if res.Err != nil {
 		runInfo.Errors = []error{res.Err}
 	}
+	if err := o.wf.applyBaseline(runInfo, res, stderr); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	if o.format == "text" {
 		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout) && !noColor())
 	}
@@ -208,7 +212,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if failOn != lint.Off {
-		for _, f := range res.Findings {
+		for _, f := range runInfo.Findings {
 			if f.Severity >= failOn {
 				return exitFindings
 			}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -83,5 +84,53 @@ func TestNoColorOnATerminal(t *testing.T) {
 	}
 	if got := runOnTerminal(t, dir, append(base, "NO_COLOR=1"), "--offline", "--color", "always"); !strings.Contains(got, "\x1b[") {
 		t.Errorf("--color always should win over NO_COLOR: %q", got)
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	dir := site(t, map[string]string{"content/warn.md": warnPost, "content/latin1.md": errorPost})
+	first := runCLI(t, dir, "--offline", "--baseline", "lint-baseline.json")
+	expect(t, first, 0)
+	if first.stdout != "" || !strings.Contains(first.stderr, "wrote baseline lint-baseline.json with 2 findings") {
+		t.Fatalf("first run: stdout %q stderr %q", first.stdout, first.stderr)
+	}
+	again := runCLI(t, dir, "--offline", "--baseline", "lint-baseline.json")
+	expect(t, again, 0)
+	if again.stdout != "" || !strings.Contains(again.stderr, "2 known findings not reported, 0 baseline entries gone") {
+		t.Fatalf("second run: stdout %q stderr %q", again.stdout, again.stderr)
+	}
+	// Lines added above a known finding keep it known; fixing the error makes
+	// its entry gone; a new warning in another file is reported.
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, "content", name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("warn.md", strings.Replace(warnPost, "---\n\n", "---\n\nA new paragraph.\n\n", 1))
+	write("latin1.md", cleanPost)
+	write("new.md", strings.Replace(warnPost, "no-such-rule", "other-rule", 1))
+	later := runCLI(t, dir, "--offline", "--baseline", "lint-baseline.json", "--fail-on", "warning")
+	expect(t, later, 1)
+	want := `content/new.md:5:36: warning: contentlint-disable-next-line names unknown rule "other-rule" (directive-unknown)` + "\n"
+	if later.stdout != want {
+		t.Errorf("stdout = %q, want only the new finding %q", later.stdout, want)
+	}
+	if !strings.Contains(later.stderr, "1 known findings not reported, 1 baseline entries gone") {
+		t.Errorf("stderr = %q", later.stderr)
+	}
+	// Linting one file does not call the other files' entries gone.
+	one := runCLI(t, dir, "--offline", "--baseline", "lint-baseline.json", "content/new.md")
+	if !strings.Contains(one.stderr, "0 known findings not reported, 0 baseline entries gone") {
+		t.Errorf("single-file run: stderr = %q", one.stderr)
+	}
+}
+
+func TestBaselineBadFile(t *testing.T) {
+	dir := site(t, map[string]string{"content/warn.md": warnPost, "broken.json": "{not json"})
+	r := runCLI(t, dir, "--offline", "--baseline", "broken.json")
+	expect(t, r, 2)
+	if !strings.Contains(r.stderr, "baseline broken.json: not a contentlint baseline") {
+		t.Errorf("stderr = %q", r.stderr)
 	}
 }

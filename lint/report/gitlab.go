@@ -41,7 +41,7 @@ type gitlabPos struct {
 // scanning does. I/O errors are not issues of a file; they go to stderr only.
 func GitLab(w io.Writer, r *Run) error {
 	issues := []gitlabIssue{}
-	prints := Fingerprints(r.Findings)
+	prints := r.fingerprints()
 	for i, f := range r.Findings {
 		rg := clamp(f.Range)
 		issues = append(issues, gitlabIssue{Type: "issue", CheckName: f.RuleID, Description: f.Message,

@@ -29,6 +29,17 @@ type Run struct {
 	SrcRoot string
 	// Started is when the run began (JUnit's timestamp); zero in goldens.
 	Started time.Time
+	// Fingerprints, when set, are those of Findings as computed over the
+	// whole run before a baseline dropped some, so each finding keeps its
+	// identity; nil computes them from Findings.
+	Fingerprints []string
+}
+
+func (r *Run) fingerprints() []string {
+	if len(r.Fingerprints) == len(r.Findings) {
+		return r.Fingerprints
+	}
+	return Fingerprints(r.Findings)
 }
 
 // Reporter writes one format.

@@ -139,7 +139,7 @@ func BuildSARIF(r *Run) (*sarif.Report, error) {
 		}
 	}
 
-	prints := Fingerprints(r.Findings)
+	prints := r.fingerprints()
 	for i, f := range r.Findings {
 		if _, ok := index[f.RuleID]; !ok {
 			addRule(f.RuleID, nil)
