@@ -326,6 +326,11 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			kept = append(kept, f)
 		}
 	}
+	dirFindings, dirErr := e.checkDirectives(suppress, targetEntries)
+	kept = append(kept, dirFindings...)
+	if dirErr != nil {
+		errs = multierror.Append(errs, dirErr)
+	}
 	SortFindings(kept)
 	res.Findings = kept
 	if errs != nil {
@@ -333,6 +338,36 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		res.Err = errs.ErrorOrNil()
 	}
 	return res, nil
+}
+
+// checkDirectives runs the rules that judge suppression comments, once the
+// suppression filter has marked the comments it used.
+func (e *Engine) checkDirectives(suppress map[string]*Suppressor, targets []*Entry) ([]Finding, error) {
+	known := map[string]bool{}
+	for _, r := range e.Rules {
+		known[r.ID] = true
+	}
+	var unused []UnusedDirective
+	ran := false
+	var out []Finding
+	for _, r := range e.Rules {
+		sev := e.Config.RuleSeverity(r)
+		if r.CheckDirectives == nil || sev == Off {
+			continue
+		}
+		if !ran {
+			for _, en := range targets { // sorted by path
+				unused = append(unused, suppress[e.display(en.Abs)].Unused(en.Abs, func(id string) bool { return known[id] })...)
+			}
+			ran = true
+		}
+		p := &DirectivePass{Rule: r, Config: e.Config, Unused: unused}
+		p.report = func(abs string, d Diagnostic) { out = append(out, e.finding(r, sev, abs, d)) }
+		if err := runSafely(func() { r.CheckDirectives(p) }); err != nil {
+			return out, fmt.Errorf("rule %s: %w", r.ID, err)
+		}
+	}
+	return out, nil
 }
 
 func listErrors(es []error) string {
