@@ -113,7 +113,9 @@ type Suppressor struct {
 type use struct{ dir, name int }
 
 // NewSuppressor prepares directives (in line order) for lookups.
-func NewSuppressor(dirs []Directive) *Suppressor { return &Suppressor{dirs: dirs, used: map[use]bool{}} }
+func NewSuppressor(dirs []Directive) *Suppressor {
+	return &Suppressor{dirs: dirs, used: map[use]bool{}}
+}
 
 // nameIndex is the index of rule among d's names, -1 when d names none
 // (every rule), or -2 when d does not apply to rule.
