@@ -287,6 +287,10 @@ func FuzzFrontMatter(f *testing.F) {
 		"---\n- a\n---\n",
 		"---\ntitle: [x\n---",
 		"---\n\r0: é\n---", // a lone CR ends a YAML line, not an index line
+		"---\r\na:\r\n\t- x\r\nb: \"\té\"\r\n---\r\n",
+		"\xEF\xBB\xBF+++\r\na = \"é\"\r\n[t]\r\nb = [1,\r\n\t2]\r\n+++\r\n",
+		"\xEF\xBB\xBF{\r\n\t\"a\": \"é\",\r\n\t\"b\": [1, 2]\r\n}\r\n",
+		"---\na: x\u2028b: y\u0085c: z\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
