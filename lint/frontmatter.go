@@ -94,8 +94,60 @@ type ParseError struct {
 
 func (e *ParseError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg) }
 
-// maxFrontMatterNodes bounds alias expansion (a YAML "billion laughs").
+// maxFrontMatterNodes bounds alias expansion (a YAML "billion laughs") and
+// the size of any decoded block.
 const maxFrontMatterNodes = 100000
+
+// maxFrontMatterDepth bounds how deeply arrays and tables nest. The decoders
+// and the position scanners recurse per level, and a path per level costs
+// quadratic memory; real front matter nests a few levels.
+const maxFrontMatterDepth = 64
+
+// tooDeep returns the offset in data of the first bracket that opens more
+// than maxFrontMatterDepth levels, or -1. It skips strings (and with toml,
+// literal and multi-line strings and comments), so a bracket inside a value
+// does not count.
+func tooDeep(data []byte, toml bool) int {
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"', '\'':
+			if c == '\'' && !toml {
+				continue // JSON has no single-quoted strings
+			}
+			if toml && i+2 < len(data) && data[i+1] == c && data[i+2] == c {
+				end := bytes.Index(data[i+3:], []byte{c, c, c})
+				if end < 0 {
+					return -1
+				}
+				i += 3 + end + 2
+				continue
+			}
+			for i++; i < len(data) && data[i] != c && data[i] != '\n'; i++ {
+				if c == '"' && data[i] == '\\' {
+					i++
+				}
+			}
+		case '#':
+			if toml {
+				for i < len(data) && data[i] != '\n' {
+					i++
+				}
+			}
+		case '[', '{':
+			if depth++; depth > maxFrontMatterDepth {
+				return i
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return -1
+}
+
+func tooDeepError(li *LineIndex, off int, name string) *ParseError {
+	return &ParseError{Pos: li.Pos(off), Msg: fmt.Sprintf("invalid %s: values nest more than %d levels deep", name, maxFrontMatterDepth)}
+}
 
 type rawBlock struct {
 	format string
@@ -256,6 +308,10 @@ func decodeYAML(data []byte, li *LineIndex, dataStart int, format string) (*Valu
 		if bytes.IndexByte(data, '\t') >= 0 {
 			data = bytes.ReplaceAll(data, []byte("\t"), []byte(" "))
 		}
+	}
+	// yaml.v3 stops at 10,000 levels, but only after seconds and a gigabyte.
+	if at := tooDeep(data, false); at >= 0 {
+		return nil, nil, tooDeepError(li, dataStart+at, name)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -520,6 +576,9 @@ func (c *yamlConv) collectionEnd(n *yaml.Node, v *Value, start int) int {
 // decodeTOML decodes a TOML block whose first byte is at file offset
 // dataStart. BurntSushi/toml keeps no value positions, so tomlScan finds them.
 func decodeTOML(data []byte, li *LineIndex, dataStart int) (*Value, *ParseError) {
+	if at := tooDeep(data, true); at >= 0 {
+		return nil, tooDeepError(li, dataStart+at, "TOML")
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
@@ -544,6 +603,9 @@ func decodeTOML(data []byte, li *LineIndex, dataStart int) (*Value, *ParseError)
 	}
 	b := &tomlBuild{li: li, base: dataStart, locs: sc.locs, whole: li.Range(dataStart, dataStart+len(data)), data: data}
 	root := b.value(m, "", b.whole)
+	if b.budget > maxFrontMatterNodes {
+		return nil, &ParseError{Pos: li.Pos(dataStart), Msg: fmt.Sprintf("invalid TOML: more than %d values", maxFrontMatterNodes)}
+	}
 	sort.SliceStable(root.Items, func(i, j int) bool { return order[root.Items[i].Key] < order[root.Items[j].Key] })
 	return root, nil
 }
@@ -553,16 +615,20 @@ func decodeTOML(data []byte, li *LineIndex, dataStart int) (*Value, *ParseError)
 type tomlLoc struct{ ks, ke, vs, ve int }
 
 type tomlBuild struct {
-	li    *LineIndex
-	base  int
-	locs  map[string]tomlLoc
-	whole Range
-	data  []byte
+	budget int
+	li     *LineIndex
+	base   int
+	locs   map[string]tomlLoc
+	whole  Range
+	data   []byte
 }
 
 // value converts a decoded TOML value at path; a value the scanner did not
 // place gets its parent's range.
 func (b *tomlBuild) value(x any, path string, parent Range) *Value {
+	if b.budget++; b.budget > maxFrontMatterNodes {
+		return &Value{Kind: Null}
+	}
 	r := parent
 	loc, found := b.locs[path]
 	if found {
