@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -898,4 +899,100 @@ func (h *hugoModel) inLeafBundle(abs string) bool {
 		}
 	}
 	return false
+}
+
+// hugoBase is the key Hugo finds a content file by (ref, relref,
+// .GetPage): its path in the content tree, lower-cased, without extension
+// or language, with "/" in front; a bundle's index or a section's _index
+// stands for its folder.
+func hugoBase(contentPath string) string {
+	p := strings.ToLower(path.Clean("/" + contentPath))
+	if ext := path.Ext(p); ext != "" && !strings.Contains(ext, "/") {
+		p = strings.TrimSuffix(p, ext)
+	}
+	if b := path.Base(p); b == "index" || b == "_index" {
+		p = path.Dir(p)
+	}
+	return p
+}
+
+// hugoRefIndex answers ref lookups over the site's pages.
+type hugoRefIndex struct {
+	bases map[string]string // base → site-relative file, for every page of any language
+	names map[string][]string
+}
+
+func newHugoRefIndex() *hugoRefIndex {
+	return &hugoRefIndex{bases: map[string]string{}, names: map[string][]string{}}
+}
+
+func (ix *hugoRefIndex) add(contentPath, file string) {
+	b := hugoBase(contentPath)
+	if _, ok := ix.bases[b]; !ok {
+		ix.bases[b] = file
+	}
+	name := strings.ToLower(path.Base(contentPath))
+	name = strings.TrimSuffix(name, path.Ext(name))
+	if name == "index" || name == "_index" {
+		name = path.Base(path.Dir(strings.ToLower(contentPath)))
+	}
+	for _, f := range ix.names[name] {
+		if f == file {
+			return
+		}
+	}
+	ix.names[name] = append(ix.names[name], file)
+}
+
+// resolve finds what ref (without #fragment) names from the page at
+// fromPath (its content path) as Hugo's ref and relref do, or, with
+// refLink false, as .GetPage does: the page-relative path first (from the
+// section folder for a section page, else the folder holding the file or
+// bundle), then from the content root, then (ref and relref only) a bare
+// name that one page alone has. It returns the file, or why not.
+func (ix *hugoRefIndex) resolve(fromPath, ref string, refLink bool) (string, string) {
+	ref = strings.TrimSuffix(filepath.ToSlash(ref), "/")
+	in := ref
+	if ref == "" {
+		ref = "/"
+	}
+	hadExt := path.Ext(ref) != ""
+	try := func(p string) (string, bool) {
+		f, ok := ix.bases[hugoBase(p)]
+		return f, ok
+	}
+	if fromPath != "" && !strings.HasPrefix(ref, "/") {
+		noExt := strings.TrimSuffix(fromPath, path.Ext(fromPath))
+		base := path.Dir(noExt)
+		name := path.Base(noExt)
+		switch {
+		case name == "_index" || (hadExt && strings.HasPrefix(ref, "../")):
+			// a section page (or ../ with an extension): its own folder
+		case name == "index":
+			base = path.Dir(base) // a leaf bundle: the folder holding it
+		}
+		if name == "_index" {
+			base = path.Dir(noExt)
+		}
+		if f, ok := try(path.Join("/", base, ref)); ok {
+			return f, ""
+		}
+	}
+	if strings.HasPrefix(ref, ".") {
+		return "", "no page at " + in + " relative to this page"
+	}
+	if f, ok := try(ref); ok {
+		return f, ""
+	}
+	if refLink && !strings.Contains(in, "/") {
+		name := strings.ToLower(strings.TrimSuffix(in, path.Ext(in)))
+		switch fs := ix.names[name]; len(fs) {
+		case 1:
+			return fs[0], ""
+		case 0:
+		default:
+			return "", fmt.Sprintf("page reference %q is ambiguous: %s", in, strings.Join(fs, ", "))
+		}
+	}
+	return "", "no page " + in + " in the content tree"
 }
