@@ -50,6 +50,42 @@ type Generator interface {
 	Traits() Traits
 }
 
+// ContentModel is implemented by a generator whose own configuration decides,
+// file by file, what is content, in which language, whether and where it is
+// rendered, and which files are translations of each other (Hugo's mounts,
+// language suffixes, build options and translationKey). The engine then asks
+// it instead of the generic scheme.
+type ContentModel interface {
+	// IsContent reports whether the generator reads abs as content at all.
+	IsContent(abs string) bool
+	// ModelEntry sets the entry's Lang, URL ("" when never rendered),
+	// Aliases, TranslationKey, Unrendered and UnknownLang.
+	ModelEntry(s *Site, e *Entry)
+	// Unrendered says why the file with front matter fm is never rendered;
+	// "" when it is.
+	Unrendered(abs string, fm *Value) string
+	// LinkTranslations fills Translations once every entry is known.
+	LinkTranslations(entries []*Entry)
+	// Fingerprint covers the configuration it read, for the index cache.
+	Fingerprint() string
+}
+
+// IsContent reports whether the site's generator reads abs as content.
+func (s *Site) IsContent(abs string) bool {
+	cm, ok := s.gen().(ContentModel)
+	return !ok || cm.IsContent(abs)
+}
+
+// Unrendered says why the generator never renders the file at abs with
+// front matter fm (a headless bundle, a draft, build options); "" when it
+// renders it or cannot tell.
+func (s *Site) Unrendered(abs string, fm *Value) string {
+	if cm, ok := s.gen().(ContentModel); ok {
+		return cm.Unrendered(abs, fm)
+	}
+	return ""
+}
+
 // Traits are a generator's fixed choices that rules and the parser read.
 type Traits struct {
 	// SlugStyle names the heading-id slugger.

@@ -280,6 +280,11 @@ func relSlash(dir, abs string) string {
 // EntryURL computes where a post is published, and its other addresses
 // (aliases). Partials have no URL.
 func (s *Site) EntryURL(e *Entry) (string, []string) {
+	if cm, ok := s.gen().(ContentModel); ok {
+		c := *e
+		cm.ModelEntry(s, &c)
+		return c.URL, c.Aliases
+	}
 	root, ok := s.RootFor(e.Abs)
 	if !ok {
 		root = ContentRoot{Dir: s.Root}
