@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/gobwas/glob"
 	"github.com/spf13/cast"
+	"github.com/yuin/goldmark/extension"
 	"gopkg.in/yaml.v3"
 )
 
@@ -113,6 +114,7 @@ type hugoModel struct {
 	autoIDs                                bool
 	typographer                            bool
 	termIDs                                bool // autoDefinitionTermID
+	defList                                bool // the definitionList extension
 	buildDrafts, buildFuture, buildExpired bool
 	permalinks                             map[string]string // section → pattern for regular pages
 	// linkHook is the render-link.html hook's file, relative to the root,
@@ -292,6 +294,7 @@ func newHugoModel(root string) *hugoModel {
 	h.autoIDs = treeBool(tree, true, "markup", "goldmark", "parser", "autoheadingid")
 	h.typographer = !typographerDisabled(treeGet(tree, "markup", "goldmark", "extensions", "typographer"))
 	h.termIDs = treeBool(tree, false, "markup", "goldmark", "parser", "autodefinitiontermid")
+	h.defList = treeBool(tree, true, "markup", "goldmark", "extensions", "definitionlist")
 	for _, l := range stringList(treeGet(tree, "disablelanguages")) {
 		h.disabled[strings.ToLower(l)] = true
 	}
@@ -1131,6 +1134,10 @@ func (hugo) Configure(s *Site) error {
 		s.Languages = append([]string{m.defaultLang}, without(m.langs, m.defaultLang)...)
 	}
 	s.SlugStyle = m.slugStyle()
+	s.Anchors = AnchorOptions{LastLine: true, TermIDs: m.termIDs && m.defList}
+	if m.defList {
+		s.Extensions = append(s.Extensions, extension.DefinitionList)
+	}
 	if len(m.themes) > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("themes and modules (%s) may add content, layouts and shortcodes contentlint does not see", strings.Join(m.themes, ", ")))
 	}
