@@ -487,7 +487,7 @@ func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target 
 
 // entry copies what site rules need out of a post; the AST is not kept.
 func (e *Engine) entry(p *Post) *Entry {
-	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Anchors: make(map[string]bool, len(p.Anchors))}
+	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Shortcodes: p.Shortcodes, Anchors: make(map[string]bool, len(p.Anchors))}
 	for _, a := range p.Anchors {
 		en.Anchors[a] = true
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -128,6 +129,8 @@ type hugoModel struct {
 	// cascades are the cascade blocks of _index files, by content path of
 	// their section ("" for the home page) and language.
 	cascades map[string][]hugoCascade
+	// shortcodes are the site's own shortcode templates by name.
+	shortcodes map[string]hugoShortcodeKind
 }
 
 // hugoMount is one content mount: a folder of the site whose files (those
@@ -375,6 +378,7 @@ func newHugoModel(root string) *hugoModel {
 		}
 	}
 	h.readCascades()
+	h.readShortcodes()
 	return h
 }
 
@@ -715,6 +719,24 @@ func buildOptions(v *Value) *hugoBuild {
 	return b
 }
 
+// Why Hugo leaves a page out of the site altogether (GetPage, ref and relref
+// do not find it), unlike a headless page or one with build options, which
+// is in the site but not rendered.
+const (
+	hugoWhyDraft    = "it is a draft"
+	hugoWhyFuture   = "its date is in the future"
+	hugoWhyExpired  = "it has expired"
+	hugoWhyDisabled = "its language is disabled"
+)
+
+func hugoInSite(e *Entry) bool {
+	switch e.Unrendered {
+	case hugoWhyDraft, hugoWhyFuture, hugoWhyExpired, hugoWhyDisabled:
+		return false
+	}
+	return true
+}
+
 // hugoPage is what Hugo makes of one content file in one language.
 type hugoPage struct {
 	file     hugoFile
@@ -748,7 +770,7 @@ func (h *hugoModel) page(f hugoFile, fm *Value, now time.Time) hugoPage {
 		pg.key = "key:" + k
 	}
 	if h.disabled[f.lang] {
-		pg.rendered, pg.why = false, "its language "+f.lang+" is disabled"
+		pg.rendered, pg.why = false, hugoWhyDisabled
 		return pg
 	}
 	build := h.buildFor(f, pg.kind, fm)
@@ -756,11 +778,11 @@ func (h *hugoModel) page(f hugoFile, fm *Value, now time.Time) hugoPage {
 	case build.render == "never" || build.render == "link":
 		pg.rendered, pg.why = false, "build.render is "+build.render
 	case h.draft(f, pg.kind, fm) && !h.buildDrafts:
-		pg.rendered, pg.why = false, "it is a draft"
+		pg.rendered, pg.why = false, hugoWhyDraft
 	case !h.buildFuture && h.future(fm, now):
-		pg.rendered, pg.why = false, "its date is in the future"
+		pg.rendered, pg.why = false, hugoWhyFuture
 	case !h.buildExpired && h.expired(fm, now):
-		pg.rendered, pg.why = false, "it has expired"
+		pg.rendered, pg.why = false, hugoWhyExpired
 	}
 	if !pg.rendered {
 		return pg
@@ -1036,10 +1058,11 @@ func (ix *hugoRefIndex) add(contentPath, file string) {
 // fromPath (its content path) as Hugo's ref and relref do, or, with
 // refLink false, as .GetPage does: the page-relative path first (from the
 // section folder for a section page, else the folder holding the file or
-// bundle), then from the content root, then (ref and relref only) a bare
-// name that one page alone has. It returns the file, or why not.
+// bundle), then from the content root, then (ref and relref, or without a
+// page) a bare name that one page alone has. It returns the file, or why
+// not.
 func (ix *hugoRefIndex) resolve(fromPath, ref string, refLink bool) (string, string) {
-	ref = strings.TrimSuffix(filepath.ToSlash(ref), "/")
+	ref = strings.TrimSuffix(filepath.ToSlash(strings.TrimSpace(ref)), "/")
 	in := ref
 	if ref == "" {
 		ref = "/"
@@ -1052,15 +1075,8 @@ func (ix *hugoRefIndex) resolve(fromPath, ref string, refLink bool) (string, str
 	if fromPath != "" && !strings.HasPrefix(ref, "/") {
 		noExt := strings.TrimSuffix(fromPath, path.Ext(fromPath))
 		base := path.Dir(noExt)
-		name := path.Base(noExt)
-		switch {
-		case name == "_index" || (hadExt && strings.HasPrefix(ref, "../")):
-			// a section page (or ../ with an extension): its own folder
-		case name == "index":
+		if path.Base(noExt) == "index" && !(hadExt && strings.HasPrefix(ref, "../")) {
 			base = path.Dir(base) // a leaf bundle: the folder holding it
-		}
-		if name == "_index" {
-			base = path.Dir(noExt)
 		}
 		if f, ok := try(path.Join("/", base, ref)); ok {
 			return f, ""
@@ -1072,7 +1088,7 @@ func (ix *hugoRefIndex) resolve(fromPath, ref string, refLink bool) (string, str
 	if f, ok := try(ref); ok {
 		return f, ""
 	}
-	if refLink && !strings.Contains(in, "/") {
+	if (refLink || fromPath == "") && !strings.Contains(in, "/") {
 		name := strings.ToLower(strings.TrimSuffix(in, path.Ext(in)))
 		switch fs := ix.names[name]; len(fs) {
 		case 1:
@@ -1307,6 +1323,9 @@ func (g hugo) Fingerprint() string {
 // other languages with the same translation key (translationKey, else the
 // content path without language).
 func (g hugo) LinkTranslations(entries []*Entry) {
+	if g.m != nil {
+		g.includeAnchors(entries)
+	}
 	byKey := map[string][]*Entry{}
 	for _, e := range entries {
 		if e.TranslationKey != "" && e.URL != "" {
@@ -1328,4 +1347,216 @@ func (g hugo) LinkTranslations(entries []*Entry) {
 			}
 		}
 	}
+}
+
+// hugoShortcodeKind is what contentlint knows of a shortcode's output.
+type hugoShortcodeKind int
+
+const (
+	scHarmless hugoShortcodeKind = iota // adds no anchor (or only ones it writes in the page's source)
+	scRef                               // ref, relref: a page by Hugo's lookup
+	scFigure                            // figure: src is a page resource, an asset or a static file
+	scInclude                           // renders the page named by its first argument (.RenderShortcodes, .Content)
+	scUnknown                           // its output is unknown: a theme's, a module's, or it writes ids
+)
+
+// hugoBuiltins are Hugo's embedded shortcodes that write no ids.
+var hugoBuiltins = map[string]bool{"highlight": true, "gist": true, "instagram": true, "param": true,
+	"qr": true, "vimeo": true, "x": true, "twitter": true, "youtube": true, "details": true, "comment": true}
+
+var (
+	hugoIncludeRE = regexp.MustCompile(`GetPage[^}]*\.Get\s+(0|"[A-Za-z]+")[\s\S]*?\.(RenderShortcodes|Content)\b|\.(RenderShortcodes|Content)\b[\s\S]*?GetPage`)
+	hugoIDsRE     = regexp.MustCompile(`(?i)<h[1-6]\b|\bid\s*=|\.RenderShortcodes|\.Content\b|markdownify|RenderString`)
+)
+
+// shortcodeKinds reads the site's own shortcode templates (layouts/_shortcodes
+// and the older layouts/shortcodes, also in a local theme).
+func (h *hugoModel) readShortcodes() {
+	h.shortcodes = map[string]hugoShortcodeKind{}
+	dirs := []string{"layouts/_shortcodes", "layouts/shortcodes"}
+	for _, t := range h.themes {
+		dirs = append(dirs, "themes/"+t+"/layouts/_shortcodes", "themes/"+t+"/layouts/shortcodes")
+	}
+	for _, d := range dirs {
+		ents, err := os.ReadDir(filepath.Join(h.root, filepath.FromSlash(d)))
+		if err != nil {
+			continue // no such folder: nothing defined there
+		}
+		for _, ent := range ents {
+			name, _, _ := strings.Cut(ent.Name(), ".")
+			if ent.IsDir() || !strings.HasSuffix(ent.Name(), ".html") {
+				continue
+			}
+			if _, seen := h.shortcodes[name]; seen {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(h.root, filepath.FromSlash(d), ent.Name()))
+			if err != nil {
+				h.shortcodes[name] = scUnknown
+				continue
+			}
+			switch {
+			case hugoIncludeRE.Match(b):
+				h.shortcodes[name] = scInclude
+			case hugoIDsRE.Match(b):
+				h.shortcodes[name] = scUnknown
+			default:
+				h.shortcodes[name] = scHarmless
+			}
+		}
+	}
+}
+
+func (h *hugoModel) shortcodeKind(name string) hugoShortcodeKind {
+	if k, ok := h.shortcodes[name]; ok {
+		return k
+	}
+	switch {
+	case name == "ref" || name == "relref":
+		return scRef
+	case name == "figure":
+		return scFigure
+	case hugoBuiltins[name]:
+		return scHarmless
+	}
+	return scUnknown
+}
+
+// contentPath is the entry's path in Hugo's content tree.
+func (h *hugoModel) contentPath(e *Entry) string {
+	if fs := h.files(e.Abs); len(fs) > 0 {
+		return fs[0].path
+	}
+	return ""
+}
+
+// refIndex is the lookup of every page in the site (drafts, future and
+// expired pages are not in it), built once per index.
+func (g hugo) refIndex(ix *Index) *hugoRefIndex {
+	return ix.Memo("hugo-ref-index", func() any {
+		ri := newHugoRefIndex()
+		for _, e := range ix.Entries {
+			if hugoInSite(e) {
+				if cp := g.m.contentPath(e); cp != "" {
+					ri.add(cp, e.Path)
+				}
+			}
+		}
+		return ri
+	}).(*hugoRefIndex)
+}
+
+// includeAnchors adds to each page that includes another through a shortcode
+// (.RenderShortcodes or .Content of .Site.GetPage) the anchors of the page it
+// includes, numbered on as Hugo's id factory would; a page whose shortcodes
+// may write ids contentlint cannot see gets OpenAnchors.
+func (g hugo) includeAnchors(entries []*Entry) {
+	ri := newHugoRefIndex()
+	byPath := map[string]*Entry{}
+	for _, e := range entries {
+		byPath[e.Path] = e
+		if hugoInSite(e) {
+			if cp := g.m.contentPath(e); cp != "" {
+				ri.add(cp, e.Path)
+			}
+		}
+	}
+	for _, e := range entries {
+		for _, sc := range e.Shortcodes {
+			switch g.m.shortcodeKind(sc.Name) {
+			case scInclude:
+				f, why := ri.resolve("", sc.Arg("", 0), true)
+				inc := byPath[f]
+				if inc == nil || inc == e {
+					e.OpenAnchors = fmt.Sprintf("shortcode %q includes %q, which contentlint cannot find (%s)", sc.Name, sc.Arg("", 0), why)
+					continue
+				}
+				for a := range inc.Anchors {
+					id := a
+					for i := 1; e.Anchors[id]; i++ {
+						id = fmt.Sprintf("%s-%d", a, i)
+					}
+					e.Anchors[id] = true
+				}
+				if inc.OpenAnchors != "" {
+					e.OpenAnchors = inc.OpenAnchors
+				}
+			case scUnknown:
+				e.OpenAnchors = fmt.Sprintf("shortcode %q may write ids contentlint cannot see", sc.Name)
+			}
+		}
+	}
+}
+
+// LinkPage resolves a Markdown link as a link render hook that calls
+// .GetPage does: by content path, from the page's folder then the content
+// root, in any case, with or without a trailing slash. nil when the site
+// has no such hook, or it finds nothing.
+func (g hugo) LinkPage(ix *Index, from *Entry, dest string) *Entry {
+	if g.m == nil || !g.m.linkHookGetPage || dest == "" {
+		return nil
+	}
+	f, _ := g.refIndex(ix).resolve(g.m.contentPath(from), dest, false)
+	if f == "" {
+		return nil
+	}
+	return ix.ByPath(f)
+}
+
+// CheckShortcodes checks the targets of ref and relref (Hugo fails the build
+// on one it cannot find) and the src of figure (a broken image on the
+// published page).
+func (g hugo) CheckShortcodes(s *Site, ix *Index, e *Entry) []Diagnostic {
+	if g.m == nil {
+		return nil
+	}
+	var out []Diagnostic
+	for _, sc := range e.Shortcodes {
+		switch g.m.shortcodeKind(sc.Name) {
+		case scRef:
+			ref := sc.Arg("path", 0)
+			pth, frag, _ := strings.Cut(ref, "#")
+			if pth == "" {
+				if frag != "" && !e.Anchors[frag] && e.OpenAnchors == "" {
+					out = append(out, Diagnostic{Range: sc.Range, Message: fmt.Sprintf("%s %q: no heading or anchor %q in this page", sc.Name, ref, frag)})
+				}
+				continue
+			}
+			f, why := g.refIndex(ix).resolve(g.m.contentPath(e), pth, true)
+			if f == "" {
+				out = append(out, Diagnostic{Range: sc.Range, Severity: Error,
+					Message: fmt.Sprintf("%s %q: %s (Hugo fails the build: REF_NOT_FOUND)", sc.Name, ref, why)})
+				continue
+			}
+			t := ix.ByPath(f)
+			if frag != "" && t != nil && !t.Anchors[frag] {
+				d := Diagnostic{Range: sc.Range, Message: fmt.Sprintf("%s %q: no heading or anchor %q in %s", sc.Name, ref, frag, t.Path)}
+				if t.OpenAnchors != "" {
+					d.Severity = Warning
+					d.Message += "; it may have one contentlint cannot see: " + t.OpenAnchors
+				}
+				out = append(out, d)
+			}
+		case scFigure:
+			src := sc.Arg("src", 0)
+			if src == "" || strings.Contains(src, "://") || strings.HasPrefix(src, "//") || strings.HasPrefix(src, "data:") {
+				continue
+			}
+			if strings.ContainsAny(src, "{}") {
+				continue // a template expression
+			}
+			if found, tried := s.ResolveAsset(e.Abs, src, []string{"assets"}); found == "" {
+				out = append(out, Diagnostic{Range: sc.Range, Message: fmt.Sprintf("figure src %q: no page resource, asset or static file (tried %s)", src, strings.Join(relAll(s, tried), ", "))})
+			}
+		}
+	}
+	return out
+}
+
+func relAll(s *Site, abs []string) []string {
+	out := make([]string, len(abs))
+	for i, a := range abs {
+		out[i] = s.Rel(a)
+	}
+	return out
 }

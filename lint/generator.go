@@ -70,6 +70,34 @@ type ContentModel interface {
 	Fingerprint() string
 }
 
+// PageLinker is implemented by a generator that resolves page references its
+// own way: links rewritten by a render hook, and shortcodes that name pages
+// or files (Hugo's ref, relref and figure).
+type PageLinker interface {
+	// LinkPage finds the page a Markdown link destination reaches through
+	// the generator's own lookup; nil when none (or it has none).
+	LinkPage(ix *Index, from *Entry, dest string) *Entry
+	// CheckShortcodes reports the shortcodes of e whose targets are missing.
+	CheckShortcodes(s *Site, ix *Index, e *Entry) []Diagnostic
+}
+
+// LinkPage finds the page dest reaches through the generator's own link
+// lookup (a render hook); nil when there is none or it finds nothing.
+func (s *Site) LinkPage(ix *Index, from *Entry, dest string) *Entry {
+	if pl, ok := s.gen().(PageLinker); ok {
+		return pl.LinkPage(ix, from, dest)
+	}
+	return nil
+}
+
+// CheckShortcodes reports shortcodes of e whose pages or files are missing.
+func (s *Site) CheckShortcodes(ix *Index, e *Entry) []Diagnostic {
+	if pl, ok := s.gen().(PageLinker); ok {
+		return pl.CheckShortcodes(s, ix, e)
+	}
+	return nil
+}
+
 // IsContent reports whether the site's generator reads abs as content.
 func (s *Site) IsContent(abs string) bool {
 	cm, ok := s.gen().(ContentModel)

@@ -29,6 +29,10 @@ type Entry struct {
 	// site's config does not define, so the generator takes it as part
 	// of the name.
 	UnknownLang string
+	// OpenAnchors says why the page may have anchors its source does not
+	// show (a shortcode whose output is unknown); "" when all are known.
+	OpenAnchors string
+	Shortcodes  []Shortcode
 	Refs        []Ref
 	// Target is true for entries whose findings are reported.
 	Target bool

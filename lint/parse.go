@@ -74,6 +74,7 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		dropCommentedRefs(post)
 	}
 	post.Directives = ParseDirectives(post)
+	post.Shortcodes = ScanShortcodes(post.Body, post.Lines)
 	return post
 }
 
@@ -172,6 +173,12 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	start := 0
 	if fm := post.FrontMatter; fm != nil && !fm.Unterminated {
 		start = fm.End
+	}
+	bodyLine := post.Lines.Pos(start).Line
+	for _, sc := range ScanShortcodes(src, post.Lines) {
+		if start == 0 || sc.Range.Start.Line > bodyLine || (sc.Range.Start.Line == bodyLine && post.Lines.Offset(sc.Range.Start) >= start) {
+			post.Shortcodes = append(post.Shortcodes, sc)
+		}
 	}
 	var doc bytes.Buffer
 	var fenceChar byte
