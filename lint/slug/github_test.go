@@ -20,8 +20,10 @@ func TestGitHubFixtures(t *testing.T) {
 
 // github-slugger's test/index.js: slug() is pure, the class counts.
 func TestGitHubPureAndCounting(t *testing.T) {
-	if GitHub("foo") != "foo" || GitHub("foo") != "foo" {
-		t.Error("GitHub is not pure")
+	for range 2 {
+		if got := GitHub("foo"); got != "foo" {
+			t.Errorf("GitHub(foo) = %q, want foo every time", got)
+		}
 	}
 	sl, _ := New(StyleGitHub)
 	for _, tt := range []struct{ in, want string }{
@@ -103,6 +105,20 @@ func TestDocusaurusHeadingID(t *testing.T) {
 		text, id, ok := DocusaurusHeadingID(tt.in)
 		if text != tt.text || id != tt.id || ok != tt.ok {
 			t.Errorf("DocusaurusHeadingID(%q) = %q, %q, %v, want %q, %q, %v", tt.in, text, id, ok, tt.text, tt.id, tt.ok)
+		}
+	}
+}
+
+// JavaScript's toLowerCase (Node 20 here): full case mapping with the
+// final-sigma rule, which Go's strings.ToLower lacks.
+func TestGitHubLowerCase(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"ΣΑΣ", "σας"},
+		{"İx", "i̇x"},
+		{"ǅ", "ǆ"},
+	} {
+		if got := GitHub(tt.in); got != tt.want {
+			t.Errorf("GitHub(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -84,9 +84,7 @@ func New(style string, opts ...Option) (Slugger, error) {
 		opt(&o)
 	}
 	switch style {
-	case StyleGitHub:
-		return &githubSlugger{seen: map[string]int{}}, nil
-	case StyleDocusaurus:
+	case StyleGitHub, StyleDocusaurus:
 		return &githubSlugger{seen: map[string]int{}}, nil
 	case StyleHugo:
 		return newHugoSlugger(HugoGitHub), nil
@@ -94,6 +92,16 @@ func New(style string, opts ...Option) (Slugger, error) {
 		return newHugoSlugger(HugoGitHubASCII), nil
 	case StyleHugoBlackfriday:
 		return newHugoSlugger(HugoBlackfriday), nil
+	case StyleKramdownGFM:
+		if o.transliterate {
+			// kramdown-parser-gfm leaves the id to kramdown's converter then.
+			return &kramdownSlugger{seen: map[string]int{}, prefix: o.prefix, transliterate: true}, nil
+		}
+		return &gfmSlugger{count: map[string]int{}, prefix: o.prefix}, nil
+	case StyleKramdown:
+		return &kramdownSlugger{seen: map[string]int{}, prefix: o.prefix, transliterate: o.transliterate}, nil
+	case StyleMDC:
+		return &mdcSlugger{github: githubSlugger{seen: map[string]int{}}}, nil
 	}
 	return nil, fmt.Errorf("unknown slug style %q (want one of %v)", style, Styles())
 }
