@@ -27,13 +27,23 @@ import (
 func PrepareText(style, s string) string {
 	switch style {
 	case StyleHugo, StyleHugoASCII, StyleHugoBlackfriday:
-		return DecodeNamedEntities(HugoTypographer(s))
+		if hasDashesOrDots(s) {
+			s = HugoTypographer(s)
+		}
+		return DecodeNamedEntities(s)
 	case StyleKramdownGFM:
 		return DecodeEntities(KramdownTypographer(s))
 	case StyleKramdown:
 		return s
 	}
 	return DecodeEntities(s)
+}
+
+// hasDashesOrDots tells whether the typographer could change an id: every
+// quote it makes is dropped from an id, as the straight one is, but "--",
+// "..." and the angle quotes change what is left.
+func hasDashesOrDots(s string) bool {
+	return strings.Contains(s, "--") || strings.Contains(s, "...") || strings.Contains(s, "<<") || strings.Contains(s, ">>")
 }
 
 // DecodeEntities decodes character references as CommonMark does, in one

@@ -96,3 +96,27 @@ func TestPrepareThenSlug(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkPrepareTextHugo(b *testing.B) {
+	for b.Loop() {
+		_ = PrepareText(StyleHugo, `Install "it" -- the fast way`)
+	}
+}
+
+func BenchmarkPrepareTextGitHub(b *testing.B) {
+	for b.Loop() {
+		_ = PrepareText(StyleGitHub, "Q&amp;A -- the fast way")
+	}
+}
+
+// Skipping the typographer when there is no dash run, ellipsis or angle
+// quote gives the same ids: the quotes it would make are dropped anyway.
+func TestHugoQuotesDoNotChangeIDs(t *testing.T) {
+	for _, in := range []string{`"Hello" it's 'quoted'`, "Rock 'n' roll in the '90s", `Alice's "x"`} {
+		for _, fn := range []func(string) string{HugoGitHub, HugoGitHubASCII, HugoBlackfriday} {
+			if a, b := fn(HugoTypographer(in)), fn(PrepareText(StyleHugo, in)); a != b {
+				t.Errorf("%q: %q with the typographer, %q without", in, a, b)
+			}
+		}
+	}
+}
