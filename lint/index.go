@@ -16,7 +16,10 @@ type Entry struct {
 	ID      string
 	Fields  *Value // front matter root, nil without front matter
 	Anchors map[string]bool
-	Refs    []Ref
+	// Translations maps a language to the path of this page's translation
+	// in it, as the generator pairs them.
+	Translations map[string]string
+	Refs         []Ref
 	// Target is true for entries whose findings are reported.
 	Target bool
 	// Light entries were indexed from front matter and headings alone.

@@ -250,8 +250,8 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 		return t, nil, true
 	}
 	tried := []string{s.Rel(f)}
-	if s.Preset == "docusaurus" && lint.IsMarkdown(p) {
-		// Docusaurus then resolves a Markdown path from the content root.
+	if s.Traits().LinksFromRoot && lint.IsMarkdown(p) {
+		// Some generators then resolve a Markdown path from the content root.
 		if root, ok := s.RootFor(e.Abs); ok {
 			f := filepath.Join(root.Dir, filepath.FromSlash(p))
 			if t, ok := lc.file(f); ok {
