@@ -184,7 +184,7 @@ func warnf(p *lint.SitePass, format string, args ...any) {
 // options, and opens the cache unless --no-cache was given.
 func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 	lc := p.Config.Links
-	retries := 3
+	retries := linkcheck.DefaultRetries
 	if lc.Retries != nil {
 		retries = *lc.Retries
 	}
@@ -192,6 +192,7 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 	opt := linkcheck.Options{
 		Timeout: time.Duration(lc.Timeout), Concurrency: lc.Concurrency, PerHost: lc.PerHost,
 		HostInterval: time.Duration(lc.HostInterval), Retries: retries, MaxRetryAfter: time.Duration(lc.MaxRetryAfter),
+		Backoff: time.Duration(lc.Backoff), MaxBackoff: time.Duration(lc.MaxBackoff),
 		Accept: lc.Accept, Exclude: lc.Exclude, Headers: lc.Headers, AllowPrivate: lc.AllowPrivate,
 		Fragments: fragments,
 	}

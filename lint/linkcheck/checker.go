@@ -24,11 +24,15 @@ import (
 // Defaults for zero Options fields.
 const (
 	DefaultTimeout       = 15 * time.Second
-	DefaultConcurrency   = 32
-	DefaultPerHost       = 4
 	DefaultMaxRetryAfter = 60 * time.Second
-	DefaultBackoff       = time.Second
-	MaxRedirects         = 10
+	// Chosen with BenchmarkLimits and the peers' comparison; the README's
+	// External links section gives the figures and the reasoning.
+	DefaultConcurrency = 64
+	DefaultPerHost     = 4
+	DefaultBackoff     = 500 * time.Millisecond
+	DefaultMaxBackoff  = 10 * time.Second
+	DefaultRetries     = 3
+	MaxRedirects       = 10
 )
 
 // Options configure a Checker. Zero values take the defaults above.
@@ -40,6 +44,7 @@ type Options struct {
 	Retries       int // retries after the first attempt
 	MaxRetryAfter time.Duration
 	Backoff       time.Duration // first retry delay; doubles each time, with jitter
+	MaxBackoff    time.Duration // cap on one retry delay
 	Accept        []string      // status codes or ranges, default 200-299
 	Exclude       []string      // regular expressions of URLs never fetched
 	// Headers are extra request headers per host name; values expand ${VAR}
@@ -133,6 +138,9 @@ func New(opt Options) (*Checker, error) {
 	if opt.Backoff <= 0 {
 		opt.Backoff = DefaultBackoff
 	}
+	if opt.MaxBackoff <= 0 {
+		opt.MaxBackoff = DefaultMaxBackoff
+	}
 	if opt.Retries < 0 {
 		opt.Retries = 0
 	}
@@ -213,6 +221,10 @@ type job struct {
 	needBody bool
 	out      outcome
 	done     bool
+	// Between attempts: the retries made so far, and whether HEAD has
+	// already failed in a way that GET may not share.
+	retries int
+	useGet  bool
 }
 
 // Check checks urls (absolute http or https URLs, as written) and returns a
@@ -259,7 +271,6 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 		}
 		pending = append(pending, j)
 	}
-	pending = interleave(pending)
 
 	var bar *progressbar.ProgressBar
 	if c.opt.Progress != nil && len(pending) > 0 {
@@ -273,34 +284,13 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 			progressbar.OptionClearOnFinish(),
 		)
 	}
-	next := make(chan *job)
-	var wg sync.WaitGroup
-	for w := 0; w < min(c.opt.Concurrency, len(pending)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				j.out = c.fetch(ctx, j)
-				if ctx.Err() == nil || j.out.state != Canceled {
-					j.done = true
-					c.store(j)
-				}
-				if bar != nil {
-					_ = bar.Add(1)
-				}
-			}
-		}()
-	}
-feed:
-	for _, j := range pending {
-		select {
-		case next <- j:
-		case <-ctx.Done():
-			break feed
+	s := newScheduler(ctx, c, func(j *job) {
+		c.store(j)
+		if bar != nil {
+			_ = bar.Add(1)
 		}
-	}
-	close(next)
-	wg.Wait()
+	})
+	s.run(pending)
 	if bar != nil {
 		_ = bar.Finish()
 	}
@@ -381,28 +371,10 @@ func (c *Checker) fill(r *Result, j *job) {
 	}
 }
 
-// interleave orders jobs round-robin across hosts, so that workers do not all
-// queue behind one host's limit while others sit idle.
-func interleave(js []*job) []*job {
+// sortedJobs orders jobs by key, so that each host's queue is deterministic.
+func sortedJobs(js []*job) []*job {
 	sort.Slice(js, func(a, b int) bool { return js[a].key < js[b].key })
-	byHost := map[string][]*job{}
-	var hosts []string
-	for _, j := range js {
-		h := hostKey(j.u)
-		if _, ok := byHost[h]; !ok {
-			hosts = append(hosts, h)
-		}
-		byHost[h] = append(byHost[h], j)
-	}
-	out := make([]*job, 0, len(js))
-	for i := 0; len(out) < len(js); i++ {
-		for _, h := range hosts {
-			if i < len(byHost[h]) {
-				out = append(out, byHost[h][i])
-			}
-		}
-	}
-	return out
+	return js
 }
 
 func (c *Checker) host(u *url.URL) *host {
