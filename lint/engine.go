@@ -285,6 +285,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		sp.report = func(en *Entry, d Diagnostic) {
 			siteFindings[i] = append(siteFindings[i], e.finding(r, sev, en.Abs, d))
 		}
+		sp.fail = func(err error) { siteErrs[i] = fmt.Errorf("rule %s: %w", r.ID, err) }
 		swg.Add(1)
 		go func() {
 			defer swg.Done()

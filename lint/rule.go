@@ -132,10 +132,15 @@ type SitePass struct {
 	Targets []*Entry
 	Options *Options
 	report  func(*Entry, Diagnostic)
+	fail    func(error)
 }
 
 // Report records a diagnostic on entry e.
 func (p *SitePass) Report(e *Entry, d Diagnostic) { p.report(e, d) }
+
+// Fail records an error that fails the whole run (exit 2) instead of a
+// finding, such as a missing network.
+func (p *SitePass) Fail(err error) { p.fail(err) }
 
 // Reportf reports a message at r in e.
 func (p *SitePass) Reportf(e *Entry, r Range, format string, args ...any) {

@@ -26,12 +26,15 @@ var LinkDead = &lint.Rule{
 		"Bad:\n\n```md\nSee [the spec](https://example.com/old-spec).  <!-- 404 Not Found -->\n```\n\n" +
 		"Good:\n\n```md\nSee [the spec](https://example.com/spec).\n```",
 	CheckSite: func(p *lint.SitePass) {
-		reportExternal(p, func(r *linkcheck.Result) (string, bool) {
+		rep := reportExternal(p, func(r *linkcheck.Result) (string, bool) {
 			if r.State != linkcheck.Dead {
 				return "", false
 			}
 			return fmt.Sprintf("%s: %s", r.URL, r.Reason), true
 		})
+		if rep != nil && rep.netErr != nil {
+			p.Fail(rep.netErr) // once, here: the other link rules report no dead URL
+		}
 	},
 }
 
@@ -110,18 +113,21 @@ type externalOcc struct {
 type externalReport struct {
 	occ     []externalOcc
 	results map[string]*linkcheck.Result
+	// netErr is set when the network itself is missing; then no dead URL
+	// is reported, only this error.
+	netErr error
 }
 
 // reportExternal runs the shared check and reports, at every occurrence, the
 // results that message selects.
-func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, bool)) {
+func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, bool)) *externalReport {
 	rep, _ := p.Index.Memo("rules/links-external", func() any { return checkExternal(p) }).(*externalReport)
 	if rep == nil {
-		return
+		return nil
 	}
 	for _, o := range rep.occ {
 		r := rep.results[o.url]
-		if r == nil {
+		if r == nil || (rep.netErr != nil && r.State == linkcheck.Dead) {
 			continue
 		}
 		msg, ok := message(r)
@@ -140,6 +146,7 @@ func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, b
 		}
 		p.Report(o.entry, lint.Diagnostic{Range: o.rng, Message: msg, Properties: props})
 	}
+	return rep
 }
 
 func checkExternal(p *lint.SitePass) *externalReport {
@@ -163,6 +170,7 @@ func checkExternal(p *lint.SitePass) *externalReport {
 		urls[i] = o.url
 	}
 	rep.results = c.Check(p.Ctx, urls)
+	rep.netErr = linkcheck.NetworkDown(rep.results)
 	if cache != nil {
 		// Saved even when the run was interrupted: completed results count.
 		if err := cache.Save(); err != nil {

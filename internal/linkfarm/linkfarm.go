@@ -1,7 +1,8 @@
 // Package linkfarm serves the external-link benchmark's workload on loopback:
 // URLs spread over several slow servers, some of them dead (500, or a reset
-// connection) and some failing once before they answer (429 with
-// Retry-After, 503). BenchmarkFailureMix and cmd/slowserve, which the peer
+// connection) and some failing twice before they answer (429 with
+// Retry-After, 503), so that a HEAD and its GET fallback both fail and only
+// a retry gets through. BenchmarkFailureMix and cmd/slowserve, which the peer
 // comparison uses, serve the same farm, so their figures compare.
 package linkfarm
 
@@ -45,7 +46,7 @@ type Options struct {
 
 // KindOf is the behaviour of URL i: 10% dead (half 500, half reset), one
 // host flaky on every other of its URLs, and the first URL of five hosts
-// rate-limited once.
+// rate-limited.
 func (o Options) KindOf(i int) Kind {
 	if !o.Mix {
 		return OK
@@ -136,12 +137,12 @@ func (f *Farm) serve(w http.ResponseWriter, r *http.Request) {
 		reset(w)
 		return
 	case Flaky503:
-		if n == 1 {
+		if n <= 2 {
 			w.WriteHeader(http.StatusServiceUnavailable)
 			return
 		}
 	case Limited429:
-		if n == 1 {
+		if n <= 2 {
 			w.Header().Set("Retry-After", strconv.Itoa(int(f.RetryAfter/time.Second)))
 			w.WriteHeader(http.StatusTooManyRequests)
 			return

@@ -57,8 +57,8 @@ func BenchmarkSlowHosts(b *testing.B) {
 
 // BenchmarkFailureMix checks the linkfarm failure mix at the default limits:
 // 1,500 URLs on 20 loopback servers with 30 ms latency, 10% dead (500 or a
-// reset, each retried), one host flaky (503 once) and five URLs answering 429
-// with Retry-After once. Every dead URL must be reported and nothing else.
+// reset, each retried), one host flaky (503 twice) and five URLs answering
+// 429 with Retry-After twice. Every dead URL must be reported and nothing else.
 // The floor is the first pass at the configured limits plus the longest
 // retry chain; x-floor is the wall time over it.
 func BenchmarkFailureMix(b *testing.B) {
@@ -140,10 +140,10 @@ func mixFloor(fo linkfarm.Options, opt Options) time.Duration {
 				c += min(d, opt.MaxBackoff) + fo.Latency
 				d *= 2
 			}
-		case linkfarm.Flaky503:
-			c = opt.Backoff + fo.Latency
+		case linkfarm.Flaky503: // two HEADs answer 503, no GET fallback
+			c = opt.Backoff + min(2*opt.Backoff, opt.MaxBackoff) + 2*fo.Latency
 		case linkfarm.Limited429:
-			c = fo.RetryAfter + fo.Latency
+			c = 2 * (fo.RetryAfter + fo.Latency)
 		}
 		perHost[i%fo.Hosts] += n
 		total += n

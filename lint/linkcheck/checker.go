@@ -107,6 +107,10 @@ type Result struct {
 	FragmentMissing bool
 	Truncated       bool // the page was longer than MaxHTML
 	Cached          bool
+	// Net is the stage at which a dead URL failed without an answer
+	// (NetDNS, NetResolver, NetConnect), "" when the server answered.
+	Net  string
+	host string // the host:port the URL was fetched from
 }
 
 // Checker checks URLs. It is safe to use once per run.
@@ -363,7 +367,8 @@ func outcomeFromCache(e *cacheEntry) outcome {
 // fill turns a job's outcome into the result of one URL as written.
 func (c *Checker) fill(r *Result, j *job) {
 	o := j.out
-	r.State, r.Kind, r.Code, r.Reason, r.Cached = o.state, o.kind, o.code, o.reason, o.cached
+	r.State, r.Kind, r.Code, r.Reason, r.Cached, r.Net = o.state, o.kind, o.code, o.reason, o.cached, o.net
+	r.host = hostKey(j.u)
 	r.Moved, r.Final = Redact(o.moved), Redact(o.final)
 	if o.state == OK && r.Fragment != "" && c.opt.Fragments && o.body && o.html && !hasAnchor(o.anchors, r.Fragment) {
 		r.FragmentMissing = true

@@ -38,6 +38,9 @@ type outcome struct {
 	// retryAfter is the server's Retry-After on 429 or 503, 0 without one.
 	retryAfter time.Duration
 	retries    int
+	// net says how a request failed before the server answered anything:
+	// NetDNS, NetResolver or NetConnect, "" otherwise.
+	net string
 }
 
 // retriable reports failures worth another attempt.
@@ -170,7 +173,9 @@ func (c *Checker) do(ctx context.Context, method string, u *url.URL, needBody bo
 	c.requests.Add(1)
 	resp, err := c.client.Do(req)
 	if err != nil {
-		return c.failure(ctx, rctx, err), ""
+		o := c.failure(ctx, rctx, err)
+		o.net = netStage(err)
+		return o, ""
 	}
 	defer func() { _ = resp.Body.Close() }() // read or drained first; a close error changes nothing
 	o := outcome{state: OK, code: resp.StatusCode}
@@ -278,6 +283,30 @@ func (c *Checker) failure(ctx, rctx context.Context, err error) outcome {
 		return outcome{state: Dead, kind: KindTLS, reason: "TLS failure: " + inner.Error()}
 	}
 	return outcome{state: Dead, kind: KindError, reason: inner.Error()}
+}
+
+// Stages at which a request failed without an answer.
+const (
+	NetDNS      = "dns"      // the name did not resolve
+	NetResolver = "resolver" // the resolver itself could not be reached
+	NetConnect  = "connect"  // no connection to the resolved address
+)
+
+// netStage tells at which stage err stopped a request before any answer.
+func netStage(err error) string {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		var op *net.OpError
+		if errors.As(dns.UnwrapErr, &op) || strings.Contains(dns.Err, "connect: ") || strings.Contains(dns.Err, "network is unreachable") {
+			return NetResolver
+		}
+		return NetDNS
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return NetConnect
+	}
+	return ""
 }
 
 func dnsReason(e *net.DNSError) string {
