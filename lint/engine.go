@@ -357,6 +357,9 @@ func (e *Engine) display(abs string) string {
 }
 
 func (e *Engine) finding(r *Rule, sev Severity, abs string, d Diagnostic) Finding {
+	if d.Cap != Off && d.Cap < sev {
+		sev = d.Cap
+	}
 	return Finding{RuleID: r.ID, Severity: sev, File: e.display(abs), Range: d.Range, Message: d.Message, Properties: d.Properties, Fix: d.Fix}
 }
 

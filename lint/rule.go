@@ -78,6 +78,9 @@ type Diagnostic struct {
 	Message    string
 	Properties map[string]string
 	Fix        *Fix
+	// Cap, when set, lowers this finding's severity to at most Cap (a dead
+	// link still in its grace period is a warning, not an error).
+	Cap Severity
 }
 
 // Finding is the only type that crosses from rules to reporters.

@@ -111,6 +111,9 @@ type Result struct {
 	// (NetDNS, NetResolver, NetConnect), "" when the server answered.
 	Net  string
 	host string // the host:port the URL was fetched from
+	// History is the failure streak of a dead URL, this run included; zero
+	// without a cache.
+	History History
 }
 
 // Checker checks URLs. It is safe to use once per run.
@@ -229,6 +232,7 @@ type job struct {
 	// already failed in a way that GET may not share.
 	retries int
 	useGet  bool
+	hist    History
 }
 
 // Check checks urls (absolute http or https URLs, as written) and returns a
@@ -334,12 +338,21 @@ func (c *Checker) cached(j *job) *cacheEntry {
 	return e
 }
 
-// store records successes in the cache; failures are always re-checked.
+// store records successes in the cache, and the failure history of dead
+// URLs; failures are always re-checked.
 func (c *Checker) store(j *job) {
 	o := j.out
-	if o.state != OK || j.u.User != nil || c.opt.Cache == nil {
+	if j.u.User != nil || c.opt.Cache == nil {
 		return
 	}
+	if o.state == Dead {
+		j.hist = c.opt.Cache.failed(j.key)
+		return
+	}
+	if o.state != OK {
+		return
+	}
+	c.opt.Cache.succeeded(j.key)
 	e := &cacheEntry{Checked: time.Now(), Code: o.code, Final: o.final, Moved: o.moved,
 		Body: o.body, HTML: o.html, Truncated: o.truncated, Unguarded: c.opt.AllowPrivate}
 	if o.body {
@@ -368,7 +381,7 @@ func outcomeFromCache(e *cacheEntry) outcome {
 func (c *Checker) fill(r *Result, j *job) {
 	o := j.out
 	r.State, r.Kind, r.Code, r.Reason, r.Cached, r.Net = o.state, o.kind, o.code, o.reason, o.cached, o.net
-	r.host = hostKey(j.u)
+	r.host, r.History = hostKey(j.u), j.hist
 	r.Moved, r.Final = Redact(o.moved), Redact(o.final)
 	if o.state == OK && r.Fragment != "" && c.opt.Fragments && o.body && o.html && !hasAnchor(o.anchors, r.Fragment) {
 		r.FragmentMissing = true
