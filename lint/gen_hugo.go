@@ -3,6 +3,7 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -633,16 +634,23 @@ func HugoAcceptsDate(s string) bool {
 // readCascades reads the cascade block of every _index file in the mounts.
 func (h *hugoModel) readCascades() {
 	for _, m := range h.mounts {
-		_ = filepath.WalkDir(m.source, func(p string, d os.DirEntry, err error) error {
-			// An unreadable folder only means its cascades are unknown.
-			if err != nil || d.IsDir() || !strings.HasPrefix(d.Name(), "_index.") || !IsMarkdown(d.Name()) {
+		root, err := os.OpenRoot(m.source)
+		if err != nil {
+			continue // an absent mount has no cascades
+		}
+		_ = fs.WalkDir(root.FS(), ".", func(rel string, d fs.DirEntry, err error) error {
+			if err != nil {
+				// An unreadable folder only means its cascades are unknown.
+				return fs.SkipDir
+			}
+			if d.IsDir() || !strings.HasPrefix(d.Name(), "_index.") || !IsMarkdown(d.Name()) {
 				return nil
 			}
-			for _, f := range h.files(p) {
-				src, err := os.ReadFile(p)
-				if err != nil {
-					continue
-				}
+			src, rerr := root.ReadFile(rel)
+			if rerr != nil {
+				return nil //nolint:nilerr // an unreadable file is reported when it is linted
+			}
+			for _, f := range h.files(filepath.Join(m.source, filepath.FromSlash(rel))) {
 				fm := ParseFrontMatter(src, NewLineIndex(src))
 				if fm == nil || fm.Root == nil {
 					continue
@@ -657,6 +665,7 @@ func (h *hugoModel) readCascades() {
 			}
 			return nil
 		})
+		_ = root.Close()
 	}
 }
 
@@ -758,8 +767,7 @@ func (h *hugoModel) page(f hugoFile, fm *Value, now time.Time) hugoPage {
 	if dir == "." {
 		dir = ""
 	}
-	switch name {
-	case "_index":
+	if name == "_index" {
 		pg.kind = "section"
 		if dir == "" {
 			pg.kind = "home"
@@ -1075,7 +1083,7 @@ func (ix *hugoRefIndex) resolve(fromPath, ref string, refLink bool) (string, str
 	if fromPath != "" && !strings.HasPrefix(ref, "/") {
 		noExt := strings.TrimSuffix(fromPath, path.Ext(fromPath))
 		base := path.Dir(noExt)
-		if path.Base(noExt) == "index" && !(hadExt && strings.HasPrefix(ref, "../")) {
+		if path.Base(noExt) == "index" && (!hadExt || !strings.HasPrefix(ref, "../")) {
 			base = path.Dir(base) // a leaf bundle: the folder holding it
 		}
 		if f, ok := try(path.Join("/", base, ref)); ok {
