@@ -34,8 +34,8 @@ func ScanShortcodes(body []byte, li *LineIndex) []Shortcode {
 	var out []Shortcode
 	for _, m := range shortcodeRE.FindAllSubmatchIndex(body, -1) {
 		open, close := body[m[2]], body[m[8]]
-		if open != close {
-			continue
+		if (open == '%') != (close == '%') {
+			continue // {{< … %}} is not a shortcode
 		}
 		sc := Shortcode{Name: string(body[m[4]:m[5]]), Markdown: open == '%', Range: li.Range(m[0], m[1])}
 		for _, a := range shortcodeArgRE.FindAllSubmatch(body[m[6]:m[7]], -1) {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/contentlint/contentlint/lint/oracle"
@@ -61,8 +62,8 @@ func TestHugoMounts(t *testing.T) {
 }
 
 // hugoScratch writes a small Hugo site (files: path → content, beside the
-// fixture's minimal layouts) and reports whether Hugo builds it, with its
-// output.
+// fixture's minimal layouts) and reports whether Hugo builds it (into
+// public/), with its output.
 func hugoScratch(t *testing.T, files map[string]string) (string, bool, string) {
 	t.Helper()
 	bin := hugoBinary(t)
@@ -84,7 +85,7 @@ func hugoScratch(t *testing.T, files map[string]string) (string, bool, string) {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.CommandContext(t.Context(), bin, "--quiet", "--source", dir, "--destination", filepath.Join(t.TempDir(), "public"))
+	cmd := exec.CommandContext(t.Context(), bin, "--quiet", "--source", dir, "--destination", filepath.Join(dir, "public"))
 	cmd.Env = append(os.Environ(), "HUGO_CACHEDIR="+t.TempDir())
 	out, err := cmd.CombinedOutput()
 	return dir, err == nil, string(out)
@@ -138,6 +139,85 @@ func TestHugoDates(t *testing.T) {
 			}
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("date %q: hugo builds: %v (%s); contentlint: %v, want %v", d, ok, out, got, want)
+			}
+		})
+	}
+}
+
+// refSite is a small site whose pages ref and relref point into.
+func refSite(body string) map[string]string {
+	return map[string]string{
+		"content/_index.md":              "---\ntitle: Home\n---\n",
+		"content/about.md":               "---\ntitle: About\n---\n## Team\n",
+		"content/blog/_index.md":         "---\ntitle: Blog\n---\n",
+		"content/blog/post.md":           "---\ntitle: Post\n---\n",
+		"content/blog/Other-Post.md":     "---\ntitle: Other\n---\n",
+		"content/blog/bundle/index.md":   "---\ntitle: Bundle\n---\n",
+		"content/docs/post.md":           "---\ntitle: Docs post\n---\n",
+		"content/docs/draft.md":          "---\ntitle: Draft\ndraft: true\n---\n",
+		"content/docs/headless/index.md": "---\nheadless: true\n---\n",
+		"content/blog/from.md":           "---\ntitle: From\n---\n" + body + "\n",
+	}
+}
+
+// TestHugoRefs: Hugo fails the build on a ref or relref it cannot resolve,
+// and contentlint reports exactly those (shortcode-target, error), for
+// each lookup rule: page-relative, from the content root, a bare name one
+// page alone has, an ambiguous bare name, case, a missing extension,
+// sections, bundles, drafts and headless pages.
+func TestHugoRefs(t *testing.T) {
+	refs := []string{
+		`{{< ref "about.md" >}}`, `{{< ref "/about" >}}`, `{{< ref "About.md" >}}`, `{{< relref "post.md" >}}`,
+		`{{< ref "other-post" >}}`, `{{< ref "/blog/bundle" >}}`, `{{< ref "bundle" >}}`, `{{< ref "blog" >}}`,
+		`{{< ref "/" >}}`, `{{< ref "../about.md" >}}`, `{{< ref "./post.md" >}}`, `{{< ref "docs/post.md" >}}`,
+		`{{< ref "missing.md" >}}`, `{{< relref "/blog/nope" >}}`, `{{< ref "./about.md" >}}`,
+		`{{< ref "draft.md" >}}`, `{{< ref "headless" >}}`, `{{< relref path="about.md" >}}`,
+		`{{< ref "about.md#team" >}}`, `{{</* ref "missing.md" */>}}`,
+	}
+	for _, r := range refs {
+		t.Run(r, func(t *testing.T) {
+			dir, ok, out := hugoScratch(t, refSite(r))
+			got := lintFindings(t, dir, "from.md")
+			var want []string
+			if !ok {
+				want = []string{"shortcode-target error 4"}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s: hugo builds: %v (%s); contentlint: %v, want %v", r, ok, out, got, want)
+			}
+		})
+	}
+}
+
+// TestHugoLinkHook: with a link render hook that resolves destinations with
+// .GetPage (the fixture's layouts/_markup/render-link.html), a link that
+// Hugo turns into a page's permalink is not reported, and one it leaves as
+// written is judged as written.
+func TestHugoLinkHook(t *testing.T) {
+	links := map[string]bool{ // destination → Hugo finds a page for it
+		"/about": true, "/About/": true, "about": true, "blog/post": true, "/blog/Other-Post": true,
+		"post": true, "../about": true, "/docs/Post": true, "/nope": false, "nope": false,
+	}
+	for dest, found := range links {
+		t.Run(dest, func(t *testing.T) {
+			dir, ok, out := hugoScratch(t, refSite("[x]("+dest+")"))
+			if !ok {
+				t.Fatalf("hugo: %s", out)
+			}
+			html, err := os.ReadFile(filepath.Join(dir, "public", "blog", "from", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if hugoFound := !strings.Contains(string(html), `href="`+dest+`"`); hugoFound != found {
+				t.Fatalf("the table says Hugo finds %q: %v, Hugo wrote %s", dest, found, html)
+			}
+			got := lintFindings(t, dir, "from.md")
+			var want []string
+			if !found {
+				want = []string{"link-internal error 4"}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("link %q (Hugo resolves it: %v): contentlint %v, want %v", dest, found, got, want)
 			}
 		})
 	}
