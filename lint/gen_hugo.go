@@ -1561,10 +1561,15 @@ func (g hugo) CheckShortcodes(s *Site, ix *Index, e *Entry) []Diagnostic {
 	return out
 }
 
+// relAll names each path relative to the site root, each once.
 func relAll(s *Site, abs []string) []string {
-	out := make([]string, len(abs))
-	for i, a := range abs {
-		out[i] = s.Rel(a)
+	var out []string
+	seen := map[string]bool{}
+	for _, a := range abs {
+		if r := s.Rel(a); !seen[r] {
+			seen[r] = true
+			out = append(out, r)
+		}
 	}
 	return out
 }
