@@ -124,6 +124,7 @@ type hugoModel struct {
 	linkHook string
 	// linkHookGetPage: the hook resolves destinations with .GetPage.
 	linkHookGetPage bool
+	hookLiterals    map[string]bool
 	// themes are imported modules or themes whose content and layouts
 	// contentlint does not see.
 	themes []string
@@ -363,6 +364,12 @@ func newHugoModel(root string) *hugoModel {
 		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p))); err == nil {
 			h.linkHook = p
 			h.linkHookGetPage = strings.Contains(string(b), ".GetPage")
+			// Destinations the hook compares with a literal (a glossary
+			// hook's `eq $u.String "g"`) become something else.
+			h.hookLiterals = map[string]bool{}
+			for _, m := range hookLiteralRE.FindAllStringSubmatch(string(b), -1) {
+				h.hookLiterals[m[1]] = true
+			}
 			break
 		}
 	}
@@ -1361,11 +1368,12 @@ func (g hugo) LinkTranslations(entries []*Entry) {
 type hugoShortcodeKind int
 
 const (
-	scHarmless hugoShortcodeKind = iota // adds no anchor (or only ones it writes in the page's source)
-	scRef                               // ref, relref: a page by Hugo's lookup
-	scFigure                            // figure: src is a page resource, an asset or a static file
-	scInclude                           // renders the page named by its first argument (.RenderShortcodes, .Content)
-	scUnknown                           // its output is unknown: a theme's, a module's, or it writes ids
+	scHarmless     hugoShortcodeKind = iota // adds no anchor (or only ones it writes in the page's source)
+	scRef                                   // ref, relref: a page by Hugo's lookup
+	scFigure                                // figure: src is a page resource, an asset or a static file
+	scInclude                               // renders the page named by its first argument (.RenderShortcodes, .Content)
+	scUnknown                               // its output is unknown: a theme's, a module's, or it writes ids
+	scMarkdownLoop                          // loops: with {{% %}} it may write Markdown headings
 )
 
 // hugoBuiltins are Hugo's embedded shortcodes that write no ids.
@@ -1373,8 +1381,14 @@ var hugoBuiltins = map[string]bool{"highlight": true, "gist": true, "instagram":
 	"qr": true, "vimeo": true, "x": true, "twitter": true, "youtube": true, "details": true, "comment": true}
 
 var (
-	hugoIncludeRE = regexp.MustCompile(`GetPage[^}]*\.Get\s+(0|"[A-Za-z]+")[\s\S]*?\.(RenderShortcodes|Content)\b|\.(RenderShortcodes|Content)\b[\s\S]*?GetPage`)
-	hugoIDsRE     = regexp.MustCompile(`(?i)<h[1-6]\b|\bid\s*=|\.RenderShortcodes|\.Content\b|markdownify|RenderString`)
+	hookLiteralRE = regexp.MustCompile(`\beq\s+(?:\$[A-Za-z0-9_]+\.(?:String|Path)|\.Destination)\s+"([^"]+)"`)
+	// An include shortcode: it gets a page named by an argument and renders
+	// its content (the GetPage may come first, or the .Get).
+	hugoIncludeRE = regexp.MustCompile(`(?s)\.Get\s+(?:0|"[A-Za-z]+").*GetPage.*\.(?:RenderShortcodes|Content)\b|(?s)GetPage.*\.Get\s+(?:0|"[A-Za-z]+").*\.(?:RenderShortcodes|Content)\b`)
+	hugoIDsRE     = regexp.MustCompile(`(?i)<h[1-6]\b|\bid\s*=|\.RenderShortcodes|\.Content\b|markdownify|RenderString|anchorize|\.RawContent\b`)
+	// A template that loops can write Markdown headings or terms when it is
+	// called with {{% %}} (its output is rendered as Markdown).
+	hugoLoopRE = regexp.MustCompile(`\{\{-?\s*range\b`)
 )
 
 // shortcodeKinds reads the site's own shortcode templates (layouts/_shortcodes
@@ -1408,6 +1422,8 @@ func (h *hugoModel) readShortcodes() {
 				h.shortcodes[name] = scInclude
 			case hugoIDsRE.Match(b):
 				h.shortcodes[name] = scUnknown
+			case hugoLoopRE.Match(b):
+				h.shortcodes[name] = scMarkdownLoop
 			default:
 				h.shortcodes[name] = scHarmless
 			}
@@ -1473,7 +1489,11 @@ func (g hugo) includeAnchors(entries []*Entry) {
 		for _, sc := range e.Shortcodes {
 			switch g.m.shortcodeKind(sc.Name) {
 			case scInclude:
-				f, why := ri.resolve("", sc.Arg("", 0), true)
+				// .Page.GetPage first (from this page), then .Site.GetPage.
+				f, why := ri.resolve(g.m.contentPath(e), sc.Arg("", 0), false)
+				if f == "" {
+					f, why = ri.resolve("", sc.Arg("", 0), true)
+				}
 				inc := byPath[f]
 				if inc == nil || inc == e {
 					e.OpenAnchors = fmt.Sprintf("shortcode %q includes %q, which contentlint cannot find (%s)", sc.Name, sc.Arg("", 0), why)
@@ -1491,6 +1511,10 @@ func (g hugo) includeAnchors(entries []*Entry) {
 				}
 			case scUnknown:
 				e.OpenAnchors = fmt.Sprintf("shortcode %q may write ids contentlint cannot see", sc.Name)
+			case scMarkdownLoop:
+				if sc.Markdown {
+					e.OpenAnchors = fmt.Sprintf("shortcode %q may write Markdown headings contentlint cannot see", sc.Name)
+				}
 			}
 		}
 	}
@@ -1500,15 +1524,25 @@ func (g hugo) includeAnchors(entries []*Entry) {
 // .GetPage does: by content path, from the page's folder then the content
 // root, in any case, with or without a trailing slash. nil when the site
 // has no such hook, or it finds nothing.
-func (g hugo) LinkPage(ix *Index, from *Entry, dest string) *Entry {
-	if g.m == nil || !g.m.linkHookGetPage || dest == "" {
-		return nil
+func (g hugo) LinkPage(ix *Index, from *Entry, dest string) (*Entry, bool) {
+	if g.m == nil || dest == "" {
+		return nil, false
 	}
-	f, _ := g.refIndex(ix).resolve(g.m.contentPath(from), dest, false)
+	if g.m.hookLiterals[dest] {
+		return nil, true
+	}
+	pth, _, _ := strings.Cut(dest, "#")
+	if i := strings.IndexByte(pth, '?'); i >= 0 {
+		pth = pth[:i]
+	}
+	if !g.m.linkHookGetPage || pth == "" {
+		return nil, false
+	}
+	f, _ := g.refIndex(ix).resolve(g.m.contentPath(from), pth, false)
 	if f == "" {
-		return nil
+		return nil, false
 	}
-	return ix.ByPath(f)
+	return ix.ByPath(f), false
 }
 
 // CheckShortcodes checks the targets of ref and relref (Hugo fails the build

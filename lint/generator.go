@@ -75,19 +75,21 @@ type ContentModel interface {
 // or files (Hugo's ref, relref and figure).
 type PageLinker interface {
 	// LinkPage finds the page a Markdown link destination reaches through
-	// the generator's own lookup; nil when none (or it has none).
-	LinkPage(ix *Index, from *Entry, dest string) *Entry
+	// the generator's own lookup; nil when none (or it has none). owned is
+	// true when a render hook turns the destination into something else
+	// (a glossary link), so it is not a link to judge.
+	LinkPage(ix *Index, from *Entry, dest string) (e *Entry, owned bool)
 	// CheckShortcodes reports the shortcodes of e whose targets are missing.
 	CheckShortcodes(s *Site, ix *Index, e *Entry) []Diagnostic
 }
 
 // LinkPage finds the page dest reaches through the generator's own link
 // lookup (a render hook); nil when there is none or it finds nothing.
-func (s *Site) LinkPage(ix *Index, from *Entry, dest string) *Entry {
+func (s *Site) LinkPage(ix *Index, from *Entry, dest string) (*Entry, bool) {
 	if pl, ok := s.gen().(PageLinker); ok {
 		return pl.LinkPage(ix, from, dest)
 	}
-	return nil
+	return nil, false
 }
 
 // CheckShortcodes reports shortcodes of e whose pages or files are missing.

@@ -110,7 +110,11 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	}
 	if t.entry == nil && t.file == "" {
 		// A render hook may resolve the link its own way (.GetPage).
-		if en := lc.p.Site.LinkPage(lc.p.Index, e, pth); en != nil {
+		en, owned := lc.p.Site.LinkPage(lc.p.Index, e, dest)
+		if owned {
+			return
+		}
+		if en != nil {
 			t, judged = target{entry: en}, true
 		}
 	}
