@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -122,6 +123,18 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 				}
 				htmlRefs(post, start, stop)
 				comps.scan(post.Body[start:stop])
+			}
+		case *east.FootnoteLink:
+			if opts.FootnoteIDs {
+				ref := "fnref"
+				if n.RefIndex > 0 {
+					ref += strconv.Itoa(n.RefIndex)
+				}
+				post.Anchors = append(post.Anchors, ref+":"+strconv.Itoa(n.Index))
+			}
+		case *east.Footnote:
+			if opts.FootnoteIDs && n.Index > 0 {
+				post.Anchors = append(post.Anchors, "fn:"+strconv.Itoa(n.Index))
 			}
 		case *east.DefinitionTerm:
 			if opts.TermIDs {

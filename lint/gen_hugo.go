@@ -1165,7 +1165,7 @@ func (hugo) Configure(s *Site) error {
 		s.Languages = append([]string{m.defaultLang}, without(m.langs, m.defaultLang)...)
 	}
 	s.SlugStyle = m.slugStyle()
-	s.Anchors = AnchorOptions{LastLine: true, TermIDs: m.termIDs && m.defList}
+	s.Anchors = AnchorOptions{LastLine: true, TermIDs: m.termIDs && m.defList, FootnoteIDs: true}
 	if m.defList {
 		s.Extensions = append(s.Extensions, extension.DefinitionList)
 	}

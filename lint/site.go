@@ -76,6 +76,9 @@ type AnchorOptions struct {
 	// TermIDs: definition-list terms get ids too, counted with the
 	// headings (Hugo's autoDefinitionTermID).
 	TermIDs bool
+	// FootnoteIDs: footnotes get goldmark's ids, fn:N on the note and
+	// fnref:N (fnrefK:N for the K-th further reference) on each reference.
+	FootnoteIDs bool
 }
 
 // NewSite builds the site model from a config whose Root is set (and, for a
