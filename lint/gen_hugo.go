@@ -131,6 +131,9 @@ type hugoModel struct {
 	// cascades are the cascade blocks of _index files, by content path of
 	// their section ("" for the home page) and language.
 	cascades map[string][]hugoCascade
+	// adapters are the sections (content paths) holding a content adapter,
+	// _content.gotmpl, whose pages are made by a template.
+	adapters []string
 	// shortcodes are the site's own shortcode templates by name.
 	shortcodes map[string]hugoShortcodeKind
 }
@@ -649,6 +652,15 @@ func (h *hugoModel) readCascades() {
 			if err != nil {
 				// An unreadable folder only means its cascades are unknown.
 				return fs.SkipDir
+			}
+			if !d.IsDir() && d.Name() == "_content.gotmpl" {
+				// A content adapter: it adds pages in code.
+				dir := path.Dir(path.Join(m.target, rel))
+				if dir == "." {
+					dir = ""
+				}
+				h.adapters = append(h.adapters, dir)
+				return nil
 			}
 			if d.IsDir() || !strings.HasPrefix(d.Name(), "_index.") || !IsMarkdown(d.Name()) {
 				return nil
@@ -1172,6 +1184,9 @@ func (hugo) Configure(s *Site) error {
 	if len(m.themes) > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("themes and modules (%s) may add content, layouts and shortcodes contentlint does not see", strings.Join(m.themes, ", ")))
 	}
+	if len(m.adapters) > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("content adapters (_content.gotmpl in %s) make pages contentlint does not see; links under them are not judged", strings.Join(m.adapters, ", ")))
+	}
 	if m.linkHook != "" {
 		how := "it does not call .GetPage, so links it rewrites are judged as written"
 		if m.linkHookGetPage {
@@ -1253,7 +1268,26 @@ func (g hugo) GeneratedRoute(s *Site, p string) bool {
 	return false
 }
 
-func (hugo) OwnsURL(*Site, string) bool { return true }
+// OwnsURL: under a section with a content adapter (_content.gotmpl) pages
+// come from a template, so a path there that reaches no file proves nothing.
+func (g hugo) OwnsURL(_ *Site, p string) bool {
+	if g.m == nil {
+		return true
+	}
+	for _, a := range g.m.adapters {
+		base := "/" + strings.ToLower(a)
+		for _, l := range g.m.langs {
+			prefix := ""
+			if l != g.m.defaultLang || g.m.inSubdir {
+				prefix = "/" + l
+			}
+			if b := strings.TrimSuffix(prefix+base, "/"); p == b || strings.HasPrefix(p, b+"/") || b == "" {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 func (hugo) Dialect(string) (string, []string) { return DialectNone, nil }
 
