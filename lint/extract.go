@@ -16,6 +16,9 @@ import (
 func extract(post *Post, slugStyle string, opts AnchorOptions) {
 	src := post.Body
 	sl := NewSlugger(slugStyle)
+	if opts.NoTypographer {
+		sl.WithoutTypographer()
+	}
 	// Note which reference labels links use: a definition that only images
 	// use is reported at the images, not a second time as a link.
 	linkLabels := map[string]bool{}

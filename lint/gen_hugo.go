@@ -134,6 +134,9 @@ type hugoModel struct {
 	// adapters are the sections (content paths) holding a content adapter,
 	// _content.gotmpl, whose pages are made by a template.
 	adapters []string
+	// sections are the folders (by language and content path) that hold
+	// an _index file.
+	sections map[string]bool
 	// shortcodes are the site's own shortcode templates by name.
 	shortcodes map[string]hugoShortcodeKind
 }
@@ -286,7 +289,8 @@ func stringList(v any) []string {
 
 func newHugoModel(root string) *hugoModel {
 	tree := hugoConfigTree(root)
-	h := &hugoModel{root: root, defaultLang: "en", disabled: map[string]bool{}, cascades: map[string][]hugoCascade{}}
+	h := &hugoModel{root: root, defaultLang: "en", disabled: map[string]bool{}, cascades: map[string][]hugoCascade{},
+		sections: map[string]bool{}}
 	if l := treeString(tree, "defaultcontentlanguage"); l != "" {
 		h.defaultLang = strings.ToLower(l)
 	}
@@ -670,6 +674,7 @@ func (h *hugoModel) readCascades() {
 				return nil //nolint:nilerr // an unreadable file is reported when it is linted
 			}
 			for _, f := range h.files(filepath.Join(m.source, filepath.FromSlash(rel))) {
+				h.sections[f.lang+"\x00"+path.Dir(f.path)] = true
 				fm := ParseFrontMatter(src, NewLineIndex(src))
 				if fm == nil || fm.Root == nil {
 					continue
@@ -818,7 +823,7 @@ func (h *hugoModel) page(f hugoFile, fm *Value, now time.Time) hugoPage {
 	if f.lang != h.defaultLang || h.inSubdir {
 		prefix = "/" + f.lang
 	}
-	pg.url = h.pageURL(pg.kind, dir, name, prefix, fm)
+	pg.url = h.pageURL(f.lang, pg.kind, dir, name, prefix, fm)
 	for _, key := range []string{"aliases"} {
 		v := fm.Get(key)
 		if v == nil {
@@ -939,7 +944,7 @@ func (h *hugoModel) expired(fm *Value, now time.Time) bool {
 // section's permalink pattern (regular pages); else its folders and its
 // slug or name (a leaf bundle is named by its folder), sanitized and
 // lower-cased unless disablePathToLower.
-func (h *hugoModel) pageURL(kind, dir, name, prefix string, fm *Value) string {
+func (h *hugoModel) pageURL(lang, kind, dir, name, prefix string, fm *Value) string {
 	if u := fieldString(fm, "url"); u != "" {
 		if !strings.HasPrefix(u, "/") {
 			u = prefix + "/" + u
@@ -965,7 +970,7 @@ func (h *hugoModel) pageURL(kind, dir, name, prefix string, fm *Value) string {
 		}
 		section, _, _ := strings.Cut(dir, "/")
 		if pat, ok := h.permalinks[section]; ok && dir != "" {
-			return ensureSlash(prefix + h.expandPermalink(pat, dir, name, fm))
+			return ensureSlash(prefix + h.expandPermalink(pat, h.sectionOf(lang, dir), name, fm))
 		}
 		if slug != "" {
 			name = slug
@@ -984,6 +989,19 @@ func ensureSlash(u string) string {
 		u += "/"
 	}
 	return u
+}
+
+// sectionOf is the section a page in folder dir belongs to: the nearest
+// folder above it that is a section (the top-level folder always is; a
+// deeper one only with an _index file).
+func (h *hugoModel) sectionOf(lang, dir string) string {
+	for d := dir; strings.Contains(d, "/"); d = path.Dir(d) {
+		if h.sections[lang+"\x00"+d] {
+			return d
+		}
+	}
+	first, _, _ := strings.Cut(dir, "/")
+	return first
 }
 
 // expandPermalink fills a [permalinks] pattern for a regular page.
@@ -1140,7 +1158,8 @@ func (hugo) Name() string { return "hugo" }
 
 func (hugo) Detect(dir string) bool {
 	return hasFile(dir, "hugo.toml", "hugo.yaml", "hugo.json") ||
-		hasFile(dir, "config.toml", "config.yaml", "config.yml") && hasDir(dir, "content")
+		hasFile(dir, "config.toml", "config.yaml", "config.yml") && hasDir(dir, "content") ||
+		hasFile(filepath.Join(dir, "config", "_default"), "hugo.toml", "hugo.yaml", "hugo.json")
 }
 
 // Roots are the sources of the content mounts, each with its language.
@@ -1177,7 +1196,7 @@ func (hugo) Configure(s *Site) error {
 		s.Languages = append([]string{m.defaultLang}, without(m.langs, m.defaultLang)...)
 	}
 	s.SlugStyle = m.slugStyle()
-	s.Anchors = AnchorOptions{LastLine: true, TermIDs: m.termIDs && m.defList, FootnoteIDs: true}
+	s.Anchors = AnchorOptions{LastLine: true, TermIDs: m.termIDs && m.defList, FootnoteIDs: true, NoTypographer: !m.typographer}
 	if m.defList {
 		s.Extensions = append(s.Extensions, extension.DefinitionList)
 	}

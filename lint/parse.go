@@ -367,6 +367,9 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 		// Explicit ids are registered in document order, as Hugo's id
 		// factory does (other sluggers do not register them).
 		sl := NewSlugger(p.slugStyle)
+		if p.anchors.NoTypographer {
+			sl.WithoutTypographer()
+		}
 		for _, h := range fast {
 			if h.id == "" {
 				h.id = sl.Slug(h.text)

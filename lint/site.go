@@ -79,6 +79,9 @@ type AnchorOptions struct {
 	// FootnoteIDs: footnotes get goldmark's ids, fn:N on the note and
 	// fnref:N (fnrefK:N for the K-th further reference) on each reference.
 	FootnoteIDs bool
+	// NoTypographer: the typographer is off, so dashes and dots reach the
+	// slugger as written.
+	NoTypographer bool
 }
 
 // NewSite builds the site model from a config whose Root is set (and, for a

@@ -1,12 +1,20 @@
 package lint
 
-import "github.com/contentlint/contentlint/lint/slug"
+import (
+	"strings"
+
+	"github.com/contentlint/contentlint/lint/slug"
+)
 
 // Slugger turns heading text into unique anchors, one per document, the
 // way one generator does (package lint/slug holds the algorithms).
 type Slugger struct {
 	style string
 	sl    slug.Slugger
+	// plain: the generator's typographer is off (Hugo's
+	// markup.goldmark.extensions.typographer = false); entities are still
+	// resolved as its style does.
+	plain bool
 }
 
 // NewSlugger returns a slugger for a generator style, one of
@@ -25,7 +33,17 @@ func NewSlugger(style string) *Slugger {
 // Slug returns the anchor for a heading's text as it stands in the source:
 // the generator's text preparation (entities, typographer) comes first.
 func (s *Slugger) Slug(text string) string {
+	if s.plain && strings.HasPrefix(s.style, slug.StyleHugo) {
+		return s.sl.Slug(slug.DecodeNamedEntities(text))
+	}
 	return s.sl.Slug(slug.PrepareText(s.style, text))
+}
+
+// WithoutTypographer makes the slugger skip the typographer, for a site
+// that turns it off.
+func (s *Slugger) WithoutTypographer() *Slugger {
+	s.plain = true
+	return s
 }
 
 // Reserve tells the slugger about an explicit anchor. Only Hugo registers

@@ -222,3 +222,11 @@ func TestHugoLinkHook(t *testing.T) {
 		})
 	}
 }
+
+// TestHugoOptions: the config split under config/_default (YAML), one
+// language that is not English, a top-level contentDir, Blackfriday ids
+// with the typographer off, a cascade with a target path, build.render
+// link, and :sections (only folders with an _index are sections).
+func TestHugoOptions(t *testing.T) {
+	oracle.Check(t, oracle.Case{Fixture: "hugo-options", Tool: contentlint, Spec: hugoSpec(t, "hugo-options"), Scope: "main"})
+}
