@@ -11,14 +11,16 @@ import (
 // config does not define is a warning, pages Hugo never renders need no
 // title, a file outside every content folder is not linted, links follow
 // Hugo's URLs (no /en/ prefix for the default language), and links under a
-// content adapter's section are not judged.
+// content adapter's section are not judged; translations Hugo pairs
+// (translationKey) confirm an alternate from the other side.
 func TestHugoModelFindings(t *testing.T) {
 	files := map[string]string{
 		"hugo.toml": "baseURL = 'https://example.org/'\ndefaultContentLanguage = 'en'\n" +
 			"[languages.en]\ncontentDir = 'content/en'\n[languages.fr]\ncontentDir = 'content/fr'\n",
+		"content/en/contact.md":           "---\ntitle: Contact\nalternates: [{fr: /fr/a-propos/}]\n---\n",
 		"content/LICENSE.md":              "no front matter, not content\n",
-		"content/en/about.md":             "---\ntitle: About\n---\n[fr](/fr/a-propos/) [self](/about/#team) [guide](/guide.de/)\n\n## Team\n",
-		"content/fr/a-propos.md":          "---\ntitle: À propos\n---\n[en](/about/) [bad](/en/about/) [made by an adapter](/fr/news/2024/)\n",
+		"content/en/about.md":             "---\ntitle: About\ntranslationKey: about\nalternates: [{fr: /fr/a-propos/}]\n---\n[fr](/fr/a-propos/) [self](/about/#team) [guide](/guide.de/)\n\n## Team\n",
+		"content/fr/a-propos.md":          "---\ntitle: À propos\ntranslationKey: about\n---\n[en](/about/) [bad](/en/about/) [made by an adapter](/fr/news/2024/)\n",
 		"content/fr/news/_content.gotmpl": "{{ .AddPage (dict \"path\" \"2024\" \"title\" \"2024\") }}\n",
 		"content/en/guide.de.md":          "---\ntitle: Anleitung\n---\n",
 		"content/en/snippets/index.md":    "---\nheadless: true\n---\n",
@@ -33,8 +35,9 @@ func TestHugoModelFindings(t *testing.T) {
 	checkFindings(t, got, []string{
 		"content/en/blog/bad-date.md:3:7-3:17 frontmatter-type",
 		"content/en/blog/no-title.md:1:1-1:4 frontmatter-required",
+		"content/en/contact.md:3:15-3:32 alternate-reciprocal",
 		"content/en/guide.de.md:1:1-1:1 alternate-language",
-		"content/fr/a-propos.md:4:15-4:32 link-internal",
+		"content/fr/a-propos.md:5:15-5:32 link-internal",
 	})
 	for _, f := range got {
 		if f.RuleID == "alternate-language" && f.Severity != lint.Warning {
