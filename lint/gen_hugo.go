@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/gobwas/glob"
 	"github.com/spf13/cast"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"gopkg.in/yaml.v3"
 )
@@ -1198,7 +1199,7 @@ func (hugo) Configure(s *Site) error {
 	s.SlugStyle = m.slugStyle()
 	s.Anchors = AnchorOptions{LastLine: true, TermIDs: m.termIDs && m.defList, FootnoteIDs: true, NoTypographer: !m.typographer}
 	if m.defList {
-		s.Extensions = append(s.Extensions, extension.DefinitionList)
+		s.Extensions = append(s.Extensions, hugoDefinitionList())
 	}
 	if len(m.themes) > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("themes and modules (%s) may add content, layouts and shortcodes contentlint does not see", strings.Join(m.themes, ", ")))
@@ -1215,6 +1216,9 @@ func (hugo) Configure(s *Site) error {
 	}
 	return nil
 }
+
+// hugoDefinitionList is goldmark's definition list, on in Hugo by default.
+func hugoDefinitionList() goldmark.Extender { return extension.DefinitionList }
 
 func without(list []string, x string) []string {
 	var out []string

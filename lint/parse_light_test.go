@@ -88,3 +88,29 @@ func TestParseLightAnchorsCorpora(t *testing.T) {
 		}
 	}
 }
+
+// With Hugo's anchor options the light index still gives the full parse's
+// anchors: definition terms (counted with the headings), a setext
+// heading's last line, explicit ids in document order, shortcodes kept.
+func TestParseLightAnchorsHugo(t *testing.T) {
+	cases := []struct{ name, src string }{
+		{"terms", "## cascade\n\ncascade\n: a term\n\nOther term\n: its definition\n"},
+		{"setext last line", "First line\nsecond line\n---\n"},
+		{"explicit after auto", "## Alpha\n\n## Beta {#alpha}\n\n## Alpha\n"},
+		{"typographer", "## The --force flag\n\n## Q&amp;A...\n"},
+	}
+	s := &Site{SlugStyle: "hugo", Anchors: AnchorOptions{LastLine: true, TermIDs: true, FootnoteIDs: true}}
+	s.Extensions = append(s.Extensions, hugoDefinitionList())
+	p := NewParser(s)
+	for _, c := range cases {
+		full := p.Parse("a.md", "/a.md", []byte(c.src))
+		light := p.ParseLight("a.md", "/a.md", []byte(c.src))
+		if sortedAnchors(full.Anchors) != sortedAnchors(light.Anchors) {
+			t.Errorf("%s: light anchors %q, full %q", c.name, light.Anchors, full.Anchors)
+		}
+	}
+	src := []byte("---\ntitle: x\n---\n{{< ref \"a.md\" >}}\n")
+	if got := p.ParseLight("a.md", "/a.md", src).Shortcodes; len(got) != 1 || got[0].Range.Start.Line != 4 {
+		t.Errorf("light shortcodes: %+v", got)
+	}
+}
