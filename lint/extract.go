@@ -60,7 +60,10 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 				if opts.LastLine && n.Lines().Len() > 1 {
 					idText = plainTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
 				}
-				anchor = sl.Slug(idText)
+				// goldmark gives an empty heading no id
+				if !opts.LastLine || strings.TrimSpace(idText) != "" {
+					anchor = sl.Slug(idText)
+				}
 			}
 			r := Range{}
 			if n.Lines().Len() > 0 {
@@ -69,7 +72,9 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 				r = post.Lines.Range(ls, seg.Stop)
 			}
 			post.Headings = append(post.Headings, Heading{Level: n.Level, Text: txt, Anchor: anchor, Range: r})
-			post.Anchors = append(post.Anchors, anchor)
+			if anchor != "" || !opts.LastLine {
+				post.Anchors = append(post.Anchors, anchor)
+			}
 		case *ast.Link:
 			if n.Reference != nil && n.Reference.Type != 0 {
 				// Reported once, at its definition.

@@ -371,6 +371,9 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			sl.WithoutTypographer()
 		}
 		for _, h := range fast {
+			if h.id == "" && p.anchors.LastLine && strings.TrimSpace(h.text) == "" {
+				continue // goldmark gives an empty heading no id
+			}
 			if h.id == "" {
 				h.id = sl.Slug(h.text)
 			} else {

@@ -70,8 +70,9 @@ type Site struct {
 // AnchorOptions are how a generator's Markdown renderer gives ids beyond
 // slugging heading text.
 type AnchorOptions struct {
-	// LastLine: a multi-line (setext) heading takes its id from its last
-	// line only (goldmark, as Hugo uses it).
+	// LastLine: goldmark's auto ids, as Hugo uses them: a multi-line
+	// (setext) heading takes its id from its last line only, and an empty
+	// heading gets none.
 	LastLine bool
 	// TermIDs: definition-list terms get ids too, counted with the
 	// headings (Hugo's autoDefinitionTermID).
