@@ -1366,6 +1366,12 @@ func (g hugo) ModelEntry(s *Site, e *Entry) {
 	if e.URL != "" {
 		e.URL = NormalizeURLPath(e.URL)
 	}
+	// The same file mounted for more languages is a page in each.
+	for _, f := range fs[1:] {
+		if p := g.m.page(f, e.Fields, time.Now()); p.rendered && p.url != "" {
+			e.MoreURLs = append(e.MoreURLs, NormalizeURLPath(p.url))
+		}
+	}
 }
 
 // Unrendered says why Hugo never renders the file with front matter fm.

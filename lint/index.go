@@ -19,6 +19,9 @@ type Entry struct {
 	// Translations maps a language to the path of this page's translation
 	// in it, as the generator pairs them.
 	Translations map[string]string
+	// MoreURLs are the page's other URLs where the generator publishes one
+	// file more than once (Hugo: a folder mounted for several languages).
+	MoreURLs []string
 	// TranslationKey groups the translations of one page, where the
 	// generator pairs them itself (Hugo: translationKey or content path).
 	TranslationKey string
@@ -85,6 +88,9 @@ func NewIndex(entries []*Entry) *Index {
 	for _, e := range entries {
 		ix.byPath[e.Path] = e
 		add(e.URL, e)
+		for _, u := range e.MoreURLs {
+			add(u, e)
+		}
 	}
 	for _, e := range entries {
 		for _, a := range e.Aliases {

@@ -53,6 +53,7 @@ func (e *Engine) Routes(ctx context.Context) (*RouteTable, error) {
 			Aliases: append([]string{}, en.Aliases...), Translations: map[string]string{}, Anchors: []string{}}
 		if en.URL != "" {
 			p.URLs = append(p.URLs, en.URL)
+			p.URLs = append(p.URLs, en.MoreURLs...)
 		}
 		for l, f := range en.Translations {
 			p.Translations[l] = f
