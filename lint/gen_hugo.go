@@ -1389,6 +1389,15 @@ func (g hugo) Unrendered(abs string, fm *Value) string {
 	return g.m.page(fs[0], fm, time.Now()).why
 }
 
+// CheckField: Hugo 0.145 removed the _build key (build replaces it), and
+// fails the build on a page that still sets it.
+func (hugo) CheckField(key string) string {
+	if key == "_build" {
+		return "Hugo removed _build in v0.145.0 and fails the build on it: rename it build"
+	}
+	return ""
+}
+
 // Fingerprint covers the configuration the model read, for the index cache.
 func (g hugo) Fingerprint() string {
 	if g.m == nil {

@@ -100,6 +100,21 @@ func (s *Site) CheckShortcodes(ix *Index, e *Entry) []Diagnostic {
 	return nil
 }
 
+// FieldChecker is implemented by a generator that refuses some front matter
+// keys (its build fails on them).
+type FieldChecker interface {
+	// CheckField says why the build fails on the key; "" when it does not.
+	CheckField(key string) string
+}
+
+// CheckField says why the generator's build fails on a front matter key.
+func (s *Site) CheckField(key string) string {
+	if fc, ok := s.gen().(FieldChecker); ok {
+		return fc.CheckField(key)
+	}
+	return ""
+}
+
 // IsContent reports whether the site's generator reads abs as content.
 func (s *Site) IsContent(abs string) bool {
 	cm, ok := s.gen().(ContentModel)

@@ -29,12 +29,14 @@ func TestHugoModelFindings(t *testing.T) {
 		"content/en/drafts/wip.md":        "---\ndraft: true\n---\n",
 		"content/en/blog/no-title.md":     "---\ndate: 2024-01-02 10:30:00 +0200\n---\n",
 		"content/en/blog/bad-date.md":     "---\ntitle: Bad\ndate: 2024-02-30\n---\n",
+		"content/en/blog/old-build.md":    "---\ntitle: Old\n_build:\n  render: never\n---\n",
 		"content/en/blog/rfc1123.md":      "---\ntitle: RFC 1123\ndate: Tue, 02 Jan 2024 10:30:00 +0200\n---\n",
 	}
 	got := lintFiles(t, files, "")
 	checkFindings(t, got, []string{
 		"content/en/blog/bad-date.md:3:7-3:17 frontmatter-type",
 		"content/en/blog/no-title.md:1:1-1:4 frontmatter-required",
+		"content/en/blog/old-build.md:3:1-3:7 frontmatter-type",
 		"content/en/contact.md:3:15-3:32 alternate-reciprocal",
 		"content/en/guide.de.md:1:1-1:1 alternate-language",
 		"content/fr/a-propos.md:5:15-5:32 link-internal",
