@@ -109,6 +109,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case o.initConfig:
 		return initConfig(fs.Args(), stdout, stderr)
 	}
+	if err := o.wf.validate(); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	reporter, ok := report.Formats()[o.format]
 	if !ok {
 		stderrf(stderr, "contentlint: unknown --format %q (want %s)\n", o.format, strings.Join(report.FormatNames(), ", "))
@@ -184,6 +188,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := o.wf.applyBaseline(runInfo, res, stderr); err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
+	}
+	if done, code := o.wf.applyFixes(runInfo, eng.BaseDir, out, stderr); done {
+		return code
 	}
 	if o.format == "text" {
 		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout) && !noColor())
