@@ -168,8 +168,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Warnings: stderr,
 	}}
 	started := time.Now()
+	if paths, err = o.wf.scope(ctx, site, fs.Args(), paths, o.config, &eng.Options, stderr); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
+	if err := o.wf.filterNew(ctx, res, eng.BaseDir); err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,12 +21,17 @@ type workflowOptions struct {
 	baseline string
 	fix      bool
 	dryRun   bool
+	since    string
+	newOnly  bool
+	changed  *changedRun // set by scope when --changed-since is given
 }
 
 func (w *workflowOptions) register(fs *flag.FlagSet) {
 	fs.BoolVar(&w.quiet, "quiet", false, "print findings only: no summary, per-rule counts or progress bars")
 	fs.BoolVar(&w.fix, "fix", false, "apply the safe suggested fixes to the files, then report what is left")
 	fs.BoolVar(&w.dryRun, "dry-run", false, "with --fix: print the fixes as a unified diff and write nothing (exit 1 when there is a fix)")
+	fs.StringVar(&w.since, "changed-since", "", "lint only the Markdown files changed since git `REF` (the rest is indexed), and check that no URL published at REF is gone (url-removed)")
+	fs.BoolVar(&w.newOnly, "new-only", false, "with --changed-since: report only findings on lines added or changed since REF")
 	fs.StringVar(&w.baseline, "baseline", "", "report only findings not recorded in `FILE`; a missing FILE is written with the current findings")
 }
 
@@ -72,6 +78,45 @@ func (w *workflowOptions) validate() error {
 	if w.dryRun && !w.fix {
 		return errors.New("--dry-run needs --fix")
 	}
+	if w.newOnly && w.since == "" {
+		return errNewOnlyNeedsRef
+	}
+	return nil
+}
+
+// scope narrows the paths to lint to the files changed since --changed-since
+// (possibly none: the site is then only indexed) and sets opts.Published to
+// the URLs the site served at that revision. Without the flag, paths are
+// returned as they are.
+func (w *workflowOptions) scope(ctx context.Context, site *lint.Site, given, paths []string, configPath string, opts *lint.Options, stderr io.Writer) ([]string, error) {
+	if w.since == "" {
+		return paths, nil
+	}
+	cr, targets, err := prepareChanged(ctx, w.since, site, given)
+	if err != nil {
+		return nil, err
+	}
+	pub, err := cr.published(ctx, site, configPath, opts.Jobs, stderr)
+	if err != nil {
+		return nil, err
+	}
+	w.changed, opts.Published = cr, pub
+	if targets == nil {
+		targets = []string{}
+	}
+	return targets, nil
+}
+
+// filterNew applies --new-only to the run's findings.
+func (w *workflowOptions) filterNew(ctx context.Context, res *lint.Result, baseDir string) error {
+	if !w.newOnly || w.changed == nil {
+		return nil
+	}
+	kept, err := w.changed.newOnly(ctx, res.Findings, baseDir)
+	if err != nil {
+		return err
+	}
+	res.Findings = kept
 	return nil
 }
 
