@@ -41,6 +41,8 @@ type Result struct {
 	Files    int // files linted (targets)
 	// Targets are the linted files, as findings name them.
 	Targets []string
+	// Index is the site index the run built (every post, URL and alias).
+	Index   *Index
 	Indexed int // files in the site index
 	// Entries is the site index, sorted by path.
 	Entries []*Entry
@@ -275,6 +277,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	}
 	index := NewIndex(live)
 	res.Entries = index.Entries
+	res.Index = index
 	var targetEntries []*Entry
 	for _, en := range index.Entries {
 		if en.Target {
