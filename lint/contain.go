@@ -21,12 +21,17 @@ func (s *Site) allowedDirs() []string {
 	return append(dirs, s.StaticRoots...)
 }
 
-// Inside reports whether abs may be opened under the containment rule. A
-// path that does not exist is judged by its deepest existing parent, so a
-// link through a symlinked folder to a missing file outside stays outside.
-func (s *Site) Inside(abs string) bool {
+// Inside reports whether abs may be opened under the containment rule; also
+// are further folders the configuration names (absolute, or relative to the
+// site root). A path that does not exist is judged by its deepest existing
+// parent, so a link through a symlinked folder to a missing file outside
+// stays outside.
+func (s *Site) Inside(abs string, also ...string) bool {
 	abs = filepath.Clean(abs)
 	dirs := s.allowedDirs()
+	for _, d := range also {
+		dirs = append(dirs, s.abs(d))
+	}
 	lexical := false
 	for _, d := range dirs {
 		if within(d, abs) {
