@@ -217,6 +217,14 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 	} else if !filepath.IsAbs(path) {
 		path = filepath.Join(p.Config.Root, filepath.FromSlash(path))
 	}
+	content := append([]string(nil), p.Site.StaticRoots...)
+	for _, r := range p.Site.ContentRoots {
+		content = append(content, r.Dir)
+	}
+	if err := linkcheck.CheckCachePath(path, p.Site.Root, content); err != nil {
+		warnf(p, "contentlint: warning: %v; links are not cached\n", err)
+		return opt, nil
+	}
 	maxAge := time.Duration(lc.Cache.MaxAge)
 	if maxAge <= 0 {
 		maxAge = 24 * time.Hour

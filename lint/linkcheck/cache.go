@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -54,15 +55,21 @@ type Cache struct {
 	now     func() time.Time
 	mu      sync.Mutex
 	entries map[string]*cacheEntry
+	// keep is why the file at path must not be replaced, if it must not.
+	keep error
 }
 
 // OpenCache reads the cache at path. A missing file is an empty cache; an
 // unreadable or corrupt one is ignored with a warning to warn (may be nil).
 func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 	c := &Cache{path: path, maxAge: maxAge, now: time.Now, entries: map[string]*cacheEntry{}}
-	data, err := os.ReadFile(path)
+	data, err := readCacheFile(path)
 	if err != nil {
-		if !os.IsNotExist(err) {
+		var nc *NotCacheError
+		if errors.As(err, &nc) {
+			c.keep = err
+			warnf(warn, "contentlint: warning: link cache %s %v\n", path, err)
+		} else if !os.IsNotExist(err) {
 			warnf(warn, "contentlint: warning: link cache %s ignored: %v\n", path, err)
 		}
 		return c
@@ -129,6 +136,9 @@ func (c *Cache) Len() int {
 // Save writes the cache atomically: a temporary file in the same folder,
 // renamed over the old one, so a crash never leaves half a file.
 func (c *Cache) Save() error {
+	if c.keep != nil {
+		return nil // OpenCache said why, once
+	}
 	c.mu.Lock()
 	f := cacheFile{Version: cacheVersion, Entries: make(map[string]*cacheEntry, len(c.entries))}
 	for k, e := range c.entries {
