@@ -94,4 +94,7 @@ type Options struct {
 	// Warnings receives notes that are not findings, such as a corrupt link
 	// cache; nil discards them.
 	Warnings io.Writer
+	// AllowEnv are the environment variables links.headers may expand
+	// (AllowedEnv); the others read as unset.
+	AllowEnv map[string]bool
 }

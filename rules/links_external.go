@@ -193,7 +193,7 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		Timeout: time.Duration(lc.Timeout), Concurrency: lc.Concurrency, PerHost: lc.PerHost,
 		HostInterval: time.Duration(lc.HostInterval), Retries: retries, MaxRetryAfter: time.Duration(lc.MaxRetryAfter),
 		Accept: lc.Accept, Exclude: lc.Exclude, Headers: lc.Headers, AllowPrivate: lc.AllowPrivate,
-		Fragments: fragments,
+		Fragments: fragments, Getenv: lint.AllowedGetenv(nil),
 	}
 	if p.Options == nil {
 		return opt, nil
@@ -203,6 +203,7 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		version = "dev"
 	}
 	opt.UserAgent = linkcheck.UserAgent(version)
+	opt.Getenv = lint.AllowedGetenv(p.Options.AllowEnv)
 	opt.Progress = p.Options.Progress
 	if p.Options.NoCache {
 		return opt, nil

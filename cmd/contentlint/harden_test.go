@@ -3,10 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -17,11 +21,17 @@ import (
 // deadline is a safety net, not a timing assertion.
 func runBounded(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return runEnv(t, dir, nil, args...)
+}
+
+// runEnv is runBounded with extra environment variables.
+func runEnv(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+t.TempDir(), "NO_COLOR=1")
+	cmd.Env = append(append(os.Environ(), "XDG_CACHE_HOME="+t.TempDir(), "NO_COLOR=1"), env...)
 	var out, errb strings.Builder
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -102,5 +112,48 @@ func TestFolderSymlinksOutsideTheSite(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "2 files linted") {
 		t.Errorf("the folder linked inside the site was not followed:\n%s", r.stderr)
+	}
+}
+
+// links.headers expands only variables allowed outside the repository: a
+// pull request's config could otherwise send ${GITHUB_TOKEN} anywhere.
+func TestHeaderEnvNeedsAllowing(t *testing.T) {
+	var got atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got.Store(r.Header.Get("Authorization"))
+	}))
+	t.Cleanup(srv.Close)
+	u, _ := url.Parse(srv.URL)
+	cfg := "preset: none\ncontent: [content]\nlinks:\n  allowPrivate: true\n  retries: 0\n  headers:\n    " + u.Hostname() + ":\n      Authorization: Bearer ${CL_TEST_SECRET}\n"
+	dir := site(t, map[string]string{".contentlint.yml": cfg, "content/a.md": "---\ntitle: a\n---\n\n[x](" + srv.URL + "/x)\n"})
+	secret := "CL_TEST_SECRET=s3cr3t"
+	tests := []struct {
+		name string
+		env  []string
+		args []string
+		code int
+		want string
+	}{
+		{"not allowed", []string{secret}, nil, 2, ""},
+		{"another variable allowed", []string{secret, "CONTENTLINT_ALLOW_ENV=OTHER"}, nil, 2, ""},
+		{"allowed by the environment", []string{secret, "CONTENTLINT_ALLOW_ENV=OTHER, CL_TEST_SECRET"}, nil, 0, "Bearer s3cr3t"},
+		{"allowed by the flag", []string{secret}, []string{"--allow-env", "CL_TEST_SECRET"}, 0, "Bearer s3cr3t"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got.Store("")
+			r := runEnv(t, dir, tt.env, append(tt.args, "--no-cache")...)
+			expect(t, r, tt.code)
+			if tt.code == 2 {
+				want := ".contentlint.yml: line 8: links.headers: " + u.Hostname() + ": Authorization expands ${CL_TEST_SECRET}, which is not allowed: " +
+					"a repository's configuration may not read the environment; allow it where the run is set up, with CONTENTLINT_ALLOW_ENV=CL_TEST_SECRET or --allow-env CL_TEST_SECRET"
+				if !strings.Contains(r.stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+				}
+			}
+			if h, _ := got.Load().(string); h != tt.want {
+				t.Errorf("the server saw Authorization %q, want %q", h, tt.want)
+			}
+		})
 	}
 }
