@@ -229,6 +229,12 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 	}
 	for f := range all.files {
+		// A file the generator does not read (outside every Hugo mount,
+		// or refused by a mount's filter) is not a post.
+		if !e.Site.IsContent(f) {
+			delete(tset, f)
+			continue
+		}
 		site = append(site, f)
 	}
 	for f := range tset {
@@ -320,6 +326,9 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 				suppress[e.display(entries[i].Abs)] = NewSuppressor(dirs[i])
 			}
 		}
+	}
+	if cm, ok := e.Site.gen().(ContentModel); ok {
+		cm.LinkTranslations(live)
 	}
 	index := NewIndex(live)
 	res.Entries = index.Entries
@@ -536,7 +545,7 @@ func (e *Engine) lintFile(ctx context.Context, parser *Parser, cache *indexCache
 
 // entry copies what site rules need out of a post; the AST is not kept.
 func (e *Engine) entry(p *Post) *Entry {
-	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Anchors: make(map[string]bool, len(p.Anchors))}
+	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Shortcodes: p.Shortcodes, Anchors: make(map[string]bool, len(p.Anchors))}
 	for _, a := range p.Anchors {
 		en.Anchors[a] = true
 	}
@@ -550,6 +559,10 @@ func (e *Engine) entry(p *Post) *Entry {
 	}
 	if en.Lang == "" {
 		en.Lang = e.Site.DefaultLang
+	}
+	if cm, ok := e.Site.gen().(ContentModel); ok {
+		cm.ModelEntry(e.Site, en)
+		return en
 	}
 	en.URL, en.Aliases = e.Site.EntryURL(en)
 	return en

@@ -12,12 +12,11 @@ import (
 
 // extract walks the AST once and collects references, headings and anchors.
 // Code blocks and code spans hold no Link nodes, so they are skipped for free.
-func extract(post *Post, slugStyle string) {
+func extract(post *Post, slugStyle string, opts AnchorOptions) {
 	src := post.Body
 	sl := NewSlugger(slugStyle)
-	// Explicit ids win over generated ones, so reserve them first. Note which
-	// reference labels links use: a definition that only images use is
-	// reported at the images, not a second time as a link.
+	// Note which reference labels links use: a definition that only images
+	// use is reported at the images, not a second time as a link.
 	linkLabels := map[string]bool{}
 	imageLabels := map[string]bool{}
 	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -25,12 +24,6 @@ func extract(post *Post, slugStyle string) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok {
-					sl.Reserve(string(b))
-				}
-			}
 		case *ast.Link:
 			if n.Reference != nil {
 				linkLabels[refLabel(n.Reference.Value)] = true
@@ -53,11 +46,17 @@ func extract(post *Post, slugStyle string) {
 			anchor := ""
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
+					// Registered in document order, as Hugo's id factory does.
 					anchor = string(b)
+					sl.Reserve(anchor)
 				}
 			}
 			if anchor == "" {
-				anchor = sl.Slug(txt)
+				idText := txt
+				if opts.LastLine && n.Lines().Len() > 1 {
+					idText = plainTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
+				}
+				anchor = sl.Slug(idText)
 			}
 			r := Range{}
 			if n.Lines().Len() > 0 {
@@ -128,6 +127,10 @@ func extract(post *Post, slugStyle string) {
 				htmlRefs(post, start, stop)
 				comps.scan(post.Body[start:stop])
 			}
+		case *east.DefinitionTerm:
+			if opts.TermIDs {
+				post.Anchors = append(post.Anchors, sl.Slug(plainText(n, src)))
+			}
 		case *east.Table:
 			post.Anchors = append(post.Anchors, comps.rowAnchors(n, src)...)
 		default:
@@ -173,7 +176,11 @@ func linkSpan(post *Post, start int, dest []byte) (Range, int, int) {
 	return post.Lines.Range(start, end), ds, de
 }
 
-func plainText(n ast.Node, src []byte) string {
+func plainText(n ast.Node, src []byte) string { return plainTextFrom(n, src, 0) }
+
+// plainTextFrom is plainText of the text that starts at or after offset
+// from (the last line of a setext heading).
+func plainTextFrom(n ast.Node, src []byte, from int) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -181,6 +188,9 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
+			if c.Segment.Start < from {
+				return ast.WalkContinue, nil
+			}
 			b.Write(c.Segment.Value(src))
 			if c.SoftLineBreak() {
 				b.WriteByte(' ')

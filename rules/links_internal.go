@@ -117,6 +117,12 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 		return
 	}
 	if t.entry == nil && t.file == "" {
+		// A render hook may resolve the link its own way (.GetPage).
+		if en := lc.p.Site.LinkPage(lc.p.Index, e, pth); en != nil {
+			t, judged = target{entry: en}, true
+		}
+	}
+	if t.entry == nil && t.file == "" {
 		if !judged {
 			return
 		}
@@ -138,6 +144,12 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 		where = t.entry.Path
 	}
 	d.Message = fmt.Sprintf("link %q: no heading or anchor %q in %s", ref.Dest, frag, where)
+	if t.entry.OpenAnchors != "" {
+		// The page may have the anchor from content its source does not
+		// show: likely wrong, not proven broken.
+		d.Severity = lint.Warning
+		d.Message += "; it may have one contentlint cannot see: " + t.entry.OpenAnchors
+	}
 	anchors := make([]string, 0, len(t.entry.Anchors))
 	for a := range t.entry.Anchors {
 		anchors = append(anchors, a)
