@@ -401,6 +401,9 @@ func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target 
 	default:
 		post = parser.Parse(rel, abs, src)
 	}
+	if target && post.FrontMatter == nil && len(post.Problems) == 0 && e.Site.Traits().CopiesWithoutFrontMatter {
+		target = false // copied as-is by the generator: no post, nothing rendered to lint
+	}
 	var findings []Finding
 	if target {
 		for _, r := range e.Rules {

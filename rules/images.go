@@ -288,6 +288,9 @@ func (c *assetChecker) bodyImages() {
 				c.p.Reportf(e, ref.Range, "image %q names no file", ref.Dest)
 				continue
 			}
+			if c.p.Site.Traits().RelativeToURL && e.URL != "" && !strings.HasPrefix(dest, "/") {
+				dest = againstURL(e.URL, dest) // the browser resolves it from the page's URL
+			}
 			if r := c.resolve(e.Abs, dest, nil); r.abs == "" && !c.uncheckable(dest) {
 				c.p.Report(e, c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried))
 			}

@@ -61,16 +61,17 @@ func Compare(m *lint.RouteTable, out *Output) []Difference {
 	aliasOf := map[string][]*lint.RoutePage{}
 	for i := range m.Pages {
 		p := &m.Pages[i]
-		if !p.Rendered {
-			if len(p.URLs) > 0 {
-				add(KindURL, p.URLs[0], "model: %s is not rendered but has URLs %v", p.File, p.URLs)
+		if !p.Rendered && len(p.URLs) > 0 {
+			add(KindURL, p.URLs[0], "model: %s is not rendered but has URLs %v", p.File, p.URLs)
+		}
+		if p.Rendered {
+			for _, u := range p.URLs {
+				n := canon(u)
+				pageFiles[n] = append(pageFiles[n], p)
 			}
-			continue
 		}
-		for _, u := range p.URLs {
-			n := canon(u)
-			pageFiles[n] = append(pageFiles[n], p)
-		}
+		// A file that is only a redirect (redirect_to) is not rendered, yet
+		// has its redirect page.
 		for _, u := range p.Aliases {
 			n := canon(u)
 			aliasOf[n] = append(aliasOf[n], p)
