@@ -47,6 +47,9 @@ type Result struct {
 
 var markdownExt = map[string]bool{".md": true, ".mdx": true, ".markdown": true}
 
+// isHTMLPage reports whether a file name has an HTML extension.
+func isHTMLPage(name string) bool { return strings.EqualFold(filepath.Ext(name), ".html") }
+
 // IsMarkdown reports whether a file name has a Markdown extension.
 func IsMarkdown(name string) bool { return markdownExt[strings.ToLower(filepath.Ext(name))] }
 
@@ -56,6 +59,8 @@ type discovered struct {
 	errs    *multierror.Error
 	ignore  []string
 	root    string
+	// htmlPages: .html files are pages too (see Traits.HTMLPages).
+	htmlPages bool
 }
 
 // walk follows directory symlinks but remembers real paths, so a loop is an
@@ -107,7 +112,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 			d.walk(ctx, p, seen)
 			continue
 		}
-		if IsMarkdown(name) {
+		if IsMarkdown(name) || (d.htmlPages && isHTMLPage(name)) {
 			d.files[p] = true
 		}
 	}
@@ -127,7 +132,7 @@ func (d *discovered) ignored(abs string) bool {
 }
 
 func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []string, errs *multierror.Error) {
-	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, htmlPages: e.Site.Traits().HTMLPages}
 	for _, r := range e.Site.ContentRoots {
 		if fi, err := os.Stat(r.Dir); err == nil && fi.IsDir() {
 			all.walk(ctx, r.Dir, map[string]bool{})
@@ -165,7 +170,7 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 		if !overlaps {
 			// A folder outside the content roots is linted as given.
-			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, htmlPages: all.htmlPages}
 			extra.walk(ctx, abs, map[string]bool{})
 			all.errs = multierror.Append(all.errs, extra.errs)
 			for f := range extra.files {

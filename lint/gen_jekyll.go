@@ -263,7 +263,22 @@ func (jekyll) Defaults(cfg *Config) {
 	setList(&cfg.Static, src)
 	setStr(&cfg.Cover.Field, "image")
 	if cfg.Ignore == nil {
+		// What Jekyll never renders is not linted: its output, its layouts,
+		// includes, data, plugins and Sass, drafts, and what _config.yml
+		// excludes (files Jekyll copies as-is are still indexed).
 		cfg.Ignore = []string{"_site", "_site/**", "vendor", "vendor/**", ".jekyll-cache/**", "node_modules/**"}
+		prefix := ""
+		if src != "." {
+			prefix = src + "/"
+		}
+		for _, d := range []string{"_layouts", "_includes", "_data", "_plugins", "_sass", "_drafts"} {
+			cfg.Ignore = append(cfg.Ignore, prefix+d+"/**")
+		}
+		for _, ex := range jc.Exclude {
+			if ex = strings.Trim(ex, "/"); ex != "" && !contains(jc.Include, ex) {
+				cfg.Ignore = append(cfg.Ignore, prefix+ex, prefix+ex+"/**")
+			}
+		}
 	}
 	if u := strings.TrimSuffix(jc.URL, "/") + jc.BaseURL; len(cfg.BaseURL) == 0 && strings.Contains(jc.URL, "://") {
 		cfg.BaseURL = StringList{u}
@@ -273,6 +288,10 @@ func (jekyll) Defaults(cfg *Config) {
 func (jekyll) Configure(s *Site) error {
 	j, notes := newJekyllSite(s.Root)
 	s.jekyll = j
+	s.SlugStyle = "kramdown-gfm"
+	if j.input == "kramdown" {
+		s.SlugStyle = "kramdown"
+	}
 	s.Notes = append(s.Notes, notes...)
 	return nil
 }
@@ -736,7 +755,7 @@ func (jekyll) OwnsURL(*Site, string) bool { return true }
 func (jekyll) Dialect(string) (string, []string) { return DialectNone, nil }
 
 func (jekyll) Traits() Traits {
-	return Traits{SlugStyle: "github", FieldURLs: true, CopiesWithoutFrontMatter: true, RelativeToURL: true}
+	return Traits{SlugStyle: "kramdown-gfm", FieldURLs: true, CopiesWithoutFrontMatter: true, RelativeToURL: true, HTMLPages: true}
 }
 
 // jekyllDateRE are the date forms Ruby's Time.parse reads that Jekyll sites

@@ -74,6 +74,9 @@ type Traits struct {
 	// published URL, as the browser does, not against its source file
 	// (relative links to Markdown files still resolve as files).
 	RelativeToURL bool
+	// HTMLPages: .html files are read too; with front matter they are pages
+	// whose ids and links are the HTML's (Jekyll).
+	HTMLPages bool
 }
 
 // Generators lists every model in detection order: the first whose Detect

@@ -142,7 +142,7 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 }
 
 // urlCandidates spells a URL path the ways generators serve it: with or
-// without index.html, and without .html or with it (hosts serve x.html at x).
+// without index.html or .html (hosts serve x.html at x, x/index.html at x/).
 func urlCandidates(p string) []string {
 	out := []string{p}
 	for _, suf := range []string{"/index.html", "/index.htm", ".html", ".htm"} {
@@ -152,7 +152,7 @@ func urlCandidates(p string) []string {
 		}
 	}
 	if t := strings.TrimSuffix(p, "/"); t != "" && path.Ext(t) == "" {
-		out = append(out, t+".html")
+		out = append(out, t+".html", t+"/index.html")
 	}
 	return out
 }
