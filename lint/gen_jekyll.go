@@ -106,6 +106,9 @@ func newJekyllSite(root string) (*jekyllSite, []string) {
 	var notes []string
 	if jc.Source != "" {
 		j.source = filepath.Join(root, filepath.FromSlash(jc.Source))
+		if !hasDir(root, jc.Source) {
+			notes = append(notes, "source "+jc.Source+" in _config.yml does not exist (a build step makes it?); set content: in .contentlint.yml to lint the folder it is made from")
+		}
 	}
 	if jc.Permalink != "" {
 		j.style = jc.Permalink
@@ -250,6 +253,11 @@ func (jekyll) Roots(root string) []ContentRoot {
 	if jc.Source != "" {
 		src = jc.Source
 	}
+	if !hasDir(root, src) {
+		// A source made by a build step: there is nothing to read, and the
+		// run says so rather than lint the wrong folder.
+		return []ContentRoot{{Dir: filepath.Join(root, filepath.FromSlash(src)), Kind: KindPages}}
+	}
 	rootAdder(root, &out)(src, "", KindPages)
 	return out
 }
@@ -262,6 +270,11 @@ func (jekyll) Defaults(cfg *Config) {
 	}
 	setList(&cfg.Static, src)
 	setStr(&cfg.Cover.Field, "image")
+	if cfg.Frontmatter.Required == nil {
+		// Jekyll needs no field: posts take their title from the file name,
+		// and layouts fall back to the site's title.
+		cfg.Frontmatter.Required = &[]string{}
+	}
 	if cfg.Ignore == nil {
 		// What Jekyll never renders is not linted: its output, its layouts,
 		// includes, data, plugins and Sass, drafts, and what _config.yml
@@ -287,6 +300,11 @@ func (jekyll) Defaults(cfg *Config) {
 
 func (jekyll) Configure(s *Site) error {
 	j, notes := newJekyllSite(s.Root)
+	if len(s.ContentRoots) == 1 && hasDir(s.ContentRoots[0].Dir, ".") && s.ContentRoots[0].Dir != j.source {
+		// content: in .contentlint.yml names the folder Jekyll reads.
+		j.source = s.ContentRoots[0].Dir
+		notes = nil
+	}
 	s.jekyll = j
 	s.SlugStyle = "kramdown-gfm"
 	if j.input == "kramdown" {
@@ -752,73 +770,97 @@ func (jekyll) GeneratedRoute(_ *Site, p string) bool {
 
 func (jekyll) OwnsURL(*Site, string) bool { return true }
 
+// ReadsDate is Jekyll's Utils.parse_date: what it rejects stops the build
+// for a post or collection document.
+func (jekyll) ReadsDate(s string) bool {
+	_, ok := ParseJekyllDate(s, time.UTC)
+	return ok
+}
+
 func (jekyll) Dialect(string) (string, []string) { return DialectNone, nil }
 
 func (jekyll) Traits() Traits {
-	return Traits{SlugStyle: "kramdown-gfm", FieldURLs: true, CopiesWithoutFrontMatter: true, RelativeToURL: true, HTMLPages: true}
+	return Traits{SlugStyle: "kramdown-gfm", FieldURLs: true, CopiesWithoutFrontMatter: true, RelativeToURL: true, HTMLPages: true, WordLists: true}
 }
 
-// jekyllDateRE are the date forms Ruby's Time.parse reads that Jekyll sites
-// write; see ParseJekyllDate.
+// The numeric date forms Ruby's Date._parse finds anywhere in a string, in
+// the order it tries them: y-m-d, y/m/d, y.m.d, d.m.y, d/m/y.
+var numericDateREs = []struct {
+	re      *regexp.Regexp
+	y, m, d int
+}{
+	{regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`), 1, 2, 3},
+	{regexp.MustCompile(`(\d{4})/(\d{1,2})/(\d{1,2})`), 1, 2, 3},
+	{regexp.MustCompile(`(\d{4})\.(\d{1,2})\.(\d{1,2})`), 1, 2, 3},
+	{regexp.MustCompile(`(\d{1,2})\.(\d{1,2})\.(\d{4})`), 3, 2, 1},
+	{regexp.MustCompile(`(\d{1,2})/(\d{1,2})/(\d{4})`), 3, 2, 1},
+	{regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`), 1, 2, 3},
+}
+
 var (
-	isoDateRE   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}|UTC|GMT|[A-Z]{3})?$`)
-	slashDateRE = regexp.MustCompile(`^(\d{4})/(\d{1,2})/(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?)?$`)
-	dotDateRE   = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
-	compactRE   = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
+	timeAfterRE = regexp.MustCompile(`^(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?`)
+	zoneAfterRE = regexp.MustCompile(`^\s*(Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{3,4})\b`)
 )
 
 var monthNames = map[string]time.Month{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7,
 	"aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 
-// ParseJekyllDate reads a date as Jekyll's Utils.parse_date (Ruby's
-// Time.parse, then local time) does for the forms sites write: ISO dates with
-// an optional time and zone, YYYY/MM/DD, DD.MM.YYYY, YYYYMMDD, and dates with
-// an English month name ("Jan 2, 2024", "2 January 2024", RFC 2822). A day
-// past the month's end rolls over, as Ruby's does. ok is false for what
-// Jekyll rejects (a month over 12, an hour over 24, a bare year).
+// ParseJekyllDate reads a date as Jekyll's Utils.parse_date does (Ruby's
+// Time.parse, then local time, here loc): a numeric date anywhere in the
+// text (2024-01-02, 2024/01/02, 2024.01.02, 02.01.2024, 02/01/2024 as day
+// first, 20240102), with the time and zone that directly follow it, or an
+// English month name ("Jan 2, 2024", "2 January 2024", RFC 2822). A day past
+// the month's end rolls over and 24:00 is the next day, as in Ruby. ok is
+// false where Jekyll stops the build: no date found (a bare year, a year and
+// month, words), a month over 12, a day over 31, an hour over 24, a minute
+// over 59. The cases are Ruby's own answers, in gen_jekyll_test.go.
 func ParseJekyllDate(s string, loc *time.Location) (time.Time, bool) {
 	s = strings.TrimSpace(s)
 	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
-	build := func(y, mo, d, h, mi, sec int, zone string) (time.Time, bool) {
-		if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60 {
-			return time.Time{}, false
+	for _, f := range numericDateREs {
+		m := f.re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
 		}
-		l := loc
-		switch {
-		case zone == "" || zone == "UTC" || zone == "GMT" || zone == "Z":
-			if zone != "" {
-				l = time.UTC
-			}
-		case zone[0] == '+' || zone[0] == '-':
-			z := strings.ReplaceAll(zone[1:], ":", "")
-			if len(z) == 2 {
-				z += "00"
-			}
-			off := atoi(z[:2])*3600 + atoi(z[2:])*60
-			if zone[0] == '-' {
-				off = -off
-			}
-			l = time.FixedZone(zone, off)
-		default:
-			if off, ok := usZones[zone]; ok {
-				l = time.FixedZone(zone, off*3600)
+		g := func(i int) string { return s[m[2*i]:m[2*i+1]] }
+		h, mi, sec, zone := 0, 0, 0, ""
+		rest := s[m[1]:]
+		if t := timeAfterRE.FindStringSubmatch(rest); t != nil {
+			h, mi, sec = atoi(t[1]), atoi(t[2]), atoi(t[3])
+			rest = rest[len(t[0]):]
+			if z := zoneAfterRE.FindStringSubmatch(rest); z != nil {
+				zone = z[1]
 			}
 		}
-		return time.Date(y, time.Month(mo), d, h, mi, sec, 0, l).In(loc), true
+		return jekyllTime(atoi(g(f.y)), atoi(g(f.m)), atoi(g(f.d)), h, mi, sec, zone, loc)
 	}
-	if m := isoDateRE.FindStringSubmatch(s); m != nil {
-		return build(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), m[7])
+	return parseNamedMonth(s, loc)
+}
+
+// jekyllTime builds a time from parts as Ruby does, with zone (Z, ±HH[:MM],
+// a US zone name; others are ignored) or else in loc.
+func jekyllTime(y, mo, d, h, mi, sec int, zone string, loc *time.Location) (time.Time, bool) {
+	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || sec > 60 {
+		return time.Time{}, false
 	}
-	if m := slashDateRE.FindStringSubmatch(s); m != nil {
-		return build(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), "")
+	l := loc
+	switch {
+	case zone == "":
+	case zone == "Z" || zone == "UTC" || zone == "GMT":
+		l = time.UTC
+	case zone[0] == '+' || zone[0] == '-':
+		z := strings.ReplaceAll(zone[1:], ":", "") + "00"
+		off := (int(z[0]-'0')*10+int(z[1]-'0'))*3600 + (int(z[2]-'0')*10+int(z[3]-'0'))*60
+		if zone[0] == '-' {
+			off = -off
+		}
+		l = time.FixedZone(zone, off)
+	default:
+		if off, ok := usZones[zone]; ok {
+			l = time.FixedZone(zone, off*3600)
+		}
 	}
-	if m := dotDateRE.FindStringSubmatch(s); m != nil {
-		return build(atoi(m[3]), atoi(m[2]), atoi(m[1]), 0, 0, 0, "")
-	}
-	if m := compactRE.FindStringSubmatch(s); m != nil {
-		return build(atoi(m[1]), atoi(m[2]), atoi(m[3]), 0, 0, 0, "")
-	}
-	return parseNamedMonth(s, build)
+	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, l).In(loc), true
 }
 
 var usZones = map[string]int{"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
@@ -830,8 +872,8 @@ var (
 )
 
 // parseNamedMonth reads dates that name the month: "Jan 2, 2024",
-// "2 January 2024", "Tue, 02 Jan 2024 10:00:00 +0000".
-func parseNamedMonth(s string, build func(y, mo, d, h, mi, sec int, zone string) (time.Time, bool)) (time.Time, bool) {
+// "2 January 2024", "Tue, 02 Jan 2024 10:00:00 +0000", "Jan 2024" (the 1st).
+func parseNamedMonth(s string, loc *time.Location) (time.Time, bool) {
 	h, mi, sec := 0, 0, 0
 	zone := ""
 	if m := zoneRE.FindStringSubmatch(s); m != nil {
@@ -860,12 +902,18 @@ func parseNamedMonth(s string, build func(y, mo, d, h, mi, sec int, zone string)
 			}
 		}
 	}
-	if month == 0 || len(nums) != 2 {
+	if month == 0 || len(nums) == 0 || len(nums) > 2 {
 		return time.Time{}, false
 	}
-	day, year := nums[0], nums[1]
-	if day > 31 {
-		day, year = year, day
+	day, year := 1, nums[0]
+	if len(nums) == 2 {
+		day, year = nums[0], nums[1]
+		if day > 31 {
+			day, year = year, day
+		}
 	}
-	return build(year, int(month), day, h, mi, sec, zone)
+	if year < 100 {
+		return time.Time{}, false // "2 Jan": Ruby takes this year; too fragile to model
+	}
+	return jekyllTime(year, int(month), day, h, mi, sec, zone, loc)
 }

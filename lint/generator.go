@@ -48,6 +48,22 @@ type URLOwner interface {
 	EntryURLs(s *Site, e *Entry) (u string, aliases []string)
 }
 
+// DateReader is a Generator that reads front matter dates its own way.
+type DateReader interface {
+	// ReadsDate reports whether the generator accepts s as a date; a date
+	// it rejects fails its build.
+	ReadsDate(s string) bool
+}
+
+// ReadsDate reports whether the site's generator accepts s as a date; known
+// is false when the generator has no date model of its own.
+func (s *Site) ReadsDate(v string) (ok, known bool) {
+	if d, is := s.gen().(DateReader); is {
+		return d.ReadsDate(v), true
+	}
+	return false, false
+}
+
 // Traits are a generator's fixed choices that rules and the parser read.
 type Traits struct {
 	// SlugStyle names the heading-id slugger.
@@ -77,6 +93,9 @@ type Traits struct {
 	// HTMLPages: .html files are read too; with front matter they are pages
 	// whose ids and links are the HTML's (Jekyll).
 	HTMLPages bool
+	// WordLists: a string in a list field (tags, categories) is a list of
+	// its words (Jekyll).
+	WordLists bool
 }
 
 // Generators lists every model in detection order: the first whose Detect

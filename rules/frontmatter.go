@@ -113,7 +113,7 @@ var FrontmatterType = &lint.Rule{
 			if v == nil || v.Kind == lint.Null {
 				continue // absence is frontmatter-required's business
 			}
-			if msg := checkType(types[name], v); msg != "" {
+			if msg := checkSiteType(p.Site, types[name], v); msg != "" {
 				p.Reportf(v.Range, "field %q: %s", name, msg)
 			}
 		}
@@ -184,6 +184,25 @@ func describe(v *lint.Value) string {
 		return fmt.Sprintf("%s %q", v.Tag, v.Text)
 	}
 	return fmt.Sprintf("%q", v.Text)
+}
+
+// checkSiteType is checkType where the generator has a say: dates it reads
+// its own way, and lists it also takes as a string of words.
+func checkSiteType(s *lint.Site, typ string, v *lint.Value) string {
+	switch strings.TrimSpace(typ) {
+	case "date":
+		if ok, known := s.ReadsDate(strings.TrimSpace(v.Text)); known {
+			if v.Kind == lint.Scalar && ok {
+				return ""
+			}
+			return "want a date the generator reads (YYYY-MM-DD, optionally with HH:MM:SS and a zone such as +0200); a post with this date fails the build; got " + describe(v)
+		}
+	case "list":
+		if v.Kind == lint.Scalar && s.Traits().WordLists {
+			return "" // a string of words
+		}
+	}
+	return checkType(typ, v)
 }
 
 // checkType returns why v is not of type typ, or "".
