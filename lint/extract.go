@@ -58,6 +58,12 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 				}
 				anchor = sl.Slug(idText)
 			}
+			if kramdownStyle(slugStyle) {
+				// An attribute list on the next line sets or clears the id.
+				if id, ok := kramdownIAL(n, src); ok {
+					anchor = id
+				}
+			}
 			r := Range{}
 			if n.Lines().Len() > 0 {
 				seg := n.Lines().At(0)
@@ -65,7 +71,9 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 				r = post.Lines.Range(ls, seg.Stop)
 			}
 			post.Headings = append(post.Headings, Heading{Level: n.Level, Text: txt, Anchor: anchor, Range: r})
-			post.Anchors = append(post.Anchors, anchor)
+			if anchor != "" {
+				post.Anchors = append(post.Anchors, anchor)
+			}
 		case *ast.Link:
 			if n.Reference != nil && n.Reference.Type != 0 {
 				// Reported once, at its definition.
@@ -210,6 +218,45 @@ func plainTextFrom(n ast.Node, src []byte, from int) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// kramdownStyle reports whether headings are kramdown's (Jekyll), whose
+// block attribute lists ({: #id}) set ids.
+func kramdownStyle(style string) bool { return strings.HasPrefix(style, "kramdown") }
+
+var (
+	ialRE     = regexp.MustCompile(`^\{:\s*([^}]*)\}\s*$`)
+	ialAttrRE = regexp.MustCompile(`#([^\s.#"'=]+)|\bid=(?:"([^"]*)"|'([^']*)'|([^\s"']*))`)
+)
+
+// kramdownIAL reads a block attribute list on the line right after a
+// heading, `{: #id}` or `{: id="id"}`, and returns the id it sets; an empty
+// id="" clears it. ok is false when there is none, or it names no id.
+func kramdownIAL(h *ast.Heading, src []byte) (string, bool) {
+	next, isPara := h.NextSibling().(*ast.Paragraph)
+	if !isPara || next.Lines().Len() == 0 || h.Lines().Len() == 0 {
+		return "", false
+	}
+	end := h.Lines().At(h.Lines().Len() - 1).Stop
+	seg := next.Lines().At(0)
+	if bytes.Count(src[end:seg.Start], []byte("\n")) > 1 {
+		return "", false // a blank line between them: the list is the paragraph's
+	}
+	m := ialRE.FindSubmatch(bytes.TrimSpace(src[seg.Start:seg.Stop]))
+	if m == nil {
+		return "", false
+	}
+	id, found := "", false
+	for _, a := range ialAttrRE.FindAllSubmatch(m[1], -1) {
+		found = true
+		switch {
+		case len(a[1]) > 0:
+			id = string(a[1])
+		default:
+			id = string(a[2]) + string(a[3]) + string(a[4])
+		}
+	}
+	return id, found
 }
 
 // htmlRefs tokenizes raw HTML with x/net/html and records href/src values and

@@ -120,7 +120,7 @@ func (e *Engine) indexFingerprint() (string, error) {
 	b = append(b, cfg...)
 	s := e.Site
 	b = fmt.Appendf(b, "\nsite %q %q %q %q %q %q %q %v %q %v %q\n", s.Root, s.Preset, s.SlugStyle, s.LangField,
-		s.DefaultLang, s.Dialect, s.DateField, s.LowerURLs, s.AdmonitionTypes, s.Permalink, s.PostPermalink)
+		s.DefaultLang, s.Dialect, s.DateField, s.LowerURLs, s.AdmonitionTypes, s.Permalink, s.jekyll.fingerprint())
 	b = fmt.Appendf(b, "sections %v\n", s.SectionPermalinks)
 	for _, r := range s.ContentRoots {
 		b = fmt.Appendf(b, "root %q %q %q\n", r.Dir, r.Base, r.Kind)

@@ -68,6 +68,13 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		}
 		post.Body = body
 	}
+	if isHTMLPage(rel) {
+		// An HTML page with front matter: its links and ids are the HTML's.
+		post.AST = ast.NewDocument()
+		htmlRefs(post, 0, len(post.Body))
+		post.Directives = ParseDirectives(post)
+		return post
+	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
 	extract(post, p.slugStyle, p.anchors)
 	if p.mdxComments || strings.EqualFold(filepath.Ext(rel), ".mdx") {
@@ -165,6 +172,9 @@ func htmlBlockEnd(line []byte, inPara bool) string {
 // heading may use them) and lines holding HTML, skipping fenced code; goldmark
 // then parses just those lines, so anchors come out exactly as in Parse.
 func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
+	if isHTMLPage(rel) {
+		return p.Parse(rel, abs, src) // HTML pages are tokenized whole, which is light already
+	}
 	post := &Post{Path: rel, Abs: abs, Source: src, Lines: NewLineIndex(src)}
 	if bytes.IndexByte(src[:min(len(src), binaryProbe)], 0) >= 0 {
 		return post
@@ -373,7 +383,9 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			} else {
 				sl.Reserve(h.id)
 			}
-			post.Anchors = append(post.Anchors, h.id)
+			if h.id != "" { // an empty heading gets no id
+				post.Anchors = append(post.Anchors, h.id)
+			}
 		}
 		doc.Reset()
 	}

@@ -31,8 +31,8 @@ type Site struct {
 	Preset string
 	// Gen is the generator model; rules ask the site, never a generator.
 	Gen Generator
-	// PostPermalink is Jekyll's pattern for posts (_config.yml permalink).
-	PostPermalink string
+	// jekyll is what the Jekyll model read from _config.yml.
+	jekyll *jekyllSite
 	// SectionPermalinks are Hugo's [permalinks]: section → pattern.
 	SectionPermalinks map[string]string
 	ContentRoots      []ContentRoot
@@ -297,6 +297,9 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 		c := *e
 		cm.ModelEntry(s, &c)
 		return c.URL, c.Aliases
+	}
+	if o, ok := s.gen().(URLOwner); ok && s.Permalink.IsZero() {
+		return o.EntryURLs(s, e)
 	}
 	root, ok := s.RootFor(e.Abs)
 	if !ok {
