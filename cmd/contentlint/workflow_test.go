@@ -31,7 +31,7 @@ func TestTextEndsWithPerRuleCounts(t *testing.T) {
 	dir := site(t, map[string]string{"content/warn.md": warnPost, "content/warn2.md": second, "content/latin1.md": errorPost})
 	r := runCLI(t, dir, "--offline")
 	expect(t, r, 1)
-	want := "" +
+	want := "contentlint: none site; content: content → /; languages: none declared\n" +
 		"     2  warning  directive-unknown\n" +
 		"     1  error    file-encoding\n" +
 		"3 files linted: 1 errors, 2 warnings, 0 infos\n"
