@@ -177,7 +177,7 @@ func (m *nuxtModel) addCollection(name, args string) {
 		c.cwd = strings.Trim(fixed, "/")
 		c.include = rest
 		if !explicit {
-			prefix = "/" + c.cwd
+			prefix = nuxtOrderless("/" + c.cwd)
 		}
 		c.prefix = strings.TrimSuffix(NormalizeURLPath(prefix), "/")
 		m.collections = append(m.collections, c)
@@ -333,6 +333,9 @@ func (nuxtContent) Configure(s *Site) error {
 	s.pageRoutes, s.dynamicPrefixes = nuxtPages(s.Root)
 	m := readNuxtModel(s.Root)
 	s.genData = m
+	if len(m.collections) > 0 && m.collections[0].include == "**" && m.collections[0].name == "content" && !m.v3 {
+		s.Notes = append(s.Notes, "Nuxt Content 2 (no content.config): files and folders starting with _ are partials")
+	}
 	s.Notes = append(s.Notes, m.notes...)
 	for t, froms := range m.redirects {
 		s.Redirects[t] = append(s.Redirects[t], froms...)
@@ -398,11 +401,17 @@ func (nuxtContent) OwnsURL(*Site, string) bool { return true }
 func (nuxtContent) Dialect(string) (string, []string) { return DialectMDC, nil }
 
 func (nuxtContent) Traits() Traits {
-	return Traits{SlugStyle: "mdc", FieldURLs: true, OrderPrefixes: true}
+	// MDC has no `{#id}` heading syntax: the braces are heading text.
+	return Traits{SlugStyle: "mdc", FieldURLs: true, OrderPrefixes: true, NoHeadingAttributes: true}
 }
 
 func (nuxtContent) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
 
 func (nuxtContent) Required(s *Site, abs string, fm *Value, cfg []string) []string {
 	return requiredAsConfigured(s, abs, fm, cfg)
+}
+
+// fingerprint covers what the model read, for the index cache.
+func (m *nuxtModel) fingerprint() string {
+	return fmt.Sprintf("%v %+v %v %v %q", m.v3, m.collections, m.redirects, m.locales, m.defaultLang)
 }
