@@ -12,9 +12,9 @@ import (
 
 // extract walks the AST once and collects references, headings and anchors.
 // Code blocks and code spans hold no Link nodes, so they are skipped for free.
-func extract(post *Post, slugStyle string) {
+func extract(post *Post, ids headingIDs) {
 	src := post.Body
-	sl := NewSlugger(slugStyle)
+	sl := NewSlugger(ids.style)
 	// Explicit ids win over generated ones, so reserve them first. Note which
 	// reference labels links use: a definition that only images use is
 	// reported at the images, not a second time as a link.
@@ -56,6 +56,9 @@ func extract(post *Post, slugStyle string) {
 					anchor = string(b)
 				}
 			}
+			if text, id := ids.explicitID(txt); anchor == "" && id != "" {
+				txt, anchor = text, id
+			}
 			if anchor == "" {
 				anchor = sl.Slug(txt)
 			}
@@ -66,7 +69,9 @@ func extract(post *Post, slugStyle string) {
 				r = post.Lines.Range(ls, seg.Stop)
 			}
 			post.Headings = append(post.Headings, Heading{Level: n.Level, Text: txt, Anchor: anchor, Range: r})
-			post.Anchors = append(post.Anchors, anchor)
+			if n.Level > 1 || !ids.noH1 {
+				post.Anchors = append(post.Anchors, anchor)
+			}
 		case *ast.Link:
 			if n.Reference != nil && n.Reference.Type != 0 {
 				// Reported once, at its definition.

@@ -71,6 +71,13 @@ type Traits struct {
 	OrderPrefixes bool
 	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
 	NoHeadingAttributes bool
+	// LooseHeadingIDs: a heading ending in `{#…}` takes any text there,
+	// spaces included, as its id (Docusaurus); implies no goldmark
+	// attribute parsing.
+	LooseHeadingIDs bool
+	// NoH1Anchors: level-1 headings are rendered without an id (they are
+	// still counted by the slugger).
+	NoH1Anchors bool
 }
 
 // requirer is a generator that knows which front matter fields a file must

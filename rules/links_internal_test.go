@@ -113,7 +113,7 @@ func TestLinkInternalDocusaurus(t *testing.T) {
 		"docusaurus.config.js": "module.exports = { url: 'https://docs.example.com' };\n",
 		"docs/intro.md": "# Intro\n\n[from root](guides/setup.md) [showcase](/showcase) [tags](/blog/tags/x) [cat](/docs/category/guides)\n" +
 			"[bad doc](/docs/instal) [node](#node-env) [feed](/blog/rss.xml)\n\n```mdx-code-block\n<details id=\"node-env\">\n```\n",
-		"docs/guides/setup.md":  "---\nslug: /install\n---\n# Setup\n\n[intro](../intro.md) [by url](/docs/install) [old url](/docs/guides/setup)\n",
+		"docs/guides/setup.md":  "---\nslug: /install\n---\n## Setup\n\n[intro](../intro.md) [by url](/docs/install) [old url](/docs/guides/setup)\n",
 		"blog/2024-01-02-hi.md": "# Hi\n\n[doc](/docs/install#setup) [bad anchor](/docs/install#nope)\n",
 	}
 	got := onlyRule(lintFiles(t, files, ""), "link-internal")
