@@ -71,8 +71,6 @@ const (
 	ProblemLabel       = "unbalanced-label"
 	ProblemAttributes  = "unbalanced-attributes"
 	ProblemNesting     = "mismatched-nesting"
-	ProblemBlankBefore = "blank-line-before"
-	ProblemBlankAfter  = "blank-line-after"
 	ProblemTooDeep     = "too-deep"
 )
 
@@ -744,7 +742,7 @@ func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.
 		for pos+n < len(line) && line[pos+n] == ':' {
 			n++
 		}
-		if util.IsBlank(line[pos+n:]) && d.closedBy(n) && !inCode(d, pc, w) &&
+		if util.IsBlank(line[pos+n:]) && d.closedBy(n) && !inCode(d, pc, w) && !openMDCChild(d, n) &&
 			(d.Dialect != DialectDocusaurus || !inMDXComment(pc, reader.Source(), base+pos)) {
 			d.Closed = true
 			d.CloseStart, d.CloseStop = base+pos, base+pos+n
@@ -765,6 +763,13 @@ func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.
 		}
 	}
 	return parser.Continue | parser.HasChildren
+}
+
+// openMDCChild reports whether d's last child is an MDC component still
+// open that a closer of n colons closes: remark-mdc gives it the closer.
+func openMDCChild(d *DirectiveBlock, n int) bool {
+	c, ok := d.LastChild().(*DirectiveBlock)
+	return ok && d.Dialect == DialectMDC && c.Dialect == DialectMDC && c.Shape == DirectiveContainer && !c.Closed && c.closedBy(n)
 }
 
 // mdxCommentsKey caches a document's multi-line MDX comments. Docusaurus
@@ -888,26 +893,17 @@ func extractDirective(post *Post, n ast.Node) {
 		d.problem(ProblemStrayCloser, d.FenceStart, d.LineStop, "%s", msg)
 	case DirectiveContainer:
 		if e := nestingParent(d); e != nil {
-			if e.Dialect == DialectMDC && d.Dialect == DialectMDC && d.Colons == e.Colons {
-				d.problem(ProblemNesting, d.FenceStart, d.NameStop,
-					"`%s` is nested in `%s` (line %d) with the same number of colons, so its closing `%s` closes `%s` instead; nest it with more colons (`%s`)",
-					d.Fence(), e.Fence(), line(e.FenceStart), d.Closer(), e.Fence(), strings.Repeat(":", e.Colons+1)+d.Name)
-			} else if e.Dialect != DialectMDC && d.Colons >= e.Colons {
+			// remark-mdc tracks a nested opener with the same colons, so
+			// the next closer closes the child: only Docusaurus needs more.
+			if e.Dialect != DialectMDC && d.Colons >= e.Colons {
 				d.problem(ProblemNesting, d.FenceStart, d.NameStop,
 					"`%s` is nested in `%s` (line %d) with at least as many colons, so its closing fence closes `%s` instead; give the outer block more colons (`%s`)",
 					d.Fence(), e.Fence(), line(e.FenceStart), e.Fence(), strings.Repeat(":", d.Colons+1)+e.Name)
 			}
 		}
-		if prev := lastLeaf(d.PreviousSibling()); isParagraph(prev) && prev.Lines().Len() > 0 &&
-			line(prev.Lines().At(prev.Lines().Len()-1).Start) == line(d.FenceStart)-1 {
-			d.problem(ProblemBlankBefore, d.FenceStart, d.NameStop,
-				"no blank line between the paragraph above and `%s`: Prettier and CommonMark tools without directive support merge the opener into that paragraph; add a blank line", d.Fence())
-		}
-		if next, ok := d.NextSibling().(*ast.Paragraph); ok && d.Closed && next.Lines().Len() > 0 &&
-			line(next.Lines().At(0).Start) == line(d.CloseStart)+1 {
-			d.problem(ProblemBlankAfter, d.CloseStart, d.CloseStop,
-				"no blank line after the closing `%s` of `%s`: Prettier and CommonMark tools without directive support merge it with the next line into one paragraph; add a blank line", d.Closer(), d.Fence())
-		}
+		// No blank line is needed before an opener or after a closer:
+		// remark-directive and remark-mdc both read a block right after a
+		// paragraph and a paragraph right after a closer.
 	}
 	attrRefs(post, d.Attrs)
 }
