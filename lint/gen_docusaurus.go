@@ -449,6 +449,19 @@ func (docusaurus) LinkEntries(s *Site, entries []*Entry) {
 			}
 		}
 	}
+	// A translated doc with no default-locale original is never rendered:
+	// Docusaurus reads the docs from the default locale's folder and only
+	// swaps in a translation where one exists.
+	for _, r := range s.ContentRoots {
+		if r.Kind != KindDocs || r.Lang == "" || r.Lang == i18n.defaultLocale {
+			continue
+		}
+		for _, e := range entries {
+			if own, ok := s.RootFor(e.Abs); ok && own.Dir == r.Dir && e.URL != "" && len(e.Translations) == 0 {
+				e.URL = ""
+			}
+		}
+	}
 	// Translations of one page know each other too.
 	for _, e := range entries {
 		for l1, p1 := range e.Translations {
@@ -488,6 +501,12 @@ func (docusaurus) Configure(s *Site) error {
 	if i18n := readDocusaurusI18n(s.Root); len(i18n.locales) > 0 {
 		s.Languages = append(s.Languages, i18n.defaultLocale)
 		s.Languages = append(s.Languages, i18n.others()...)
+		// A locale is built with baseUrl /<locale>/, which site-absolute
+		// links of its pages get too.
+		s.LocaleBase = map[string]string{}
+		for _, l := range i18n.others() {
+			s.LocaleBase[l] = "/" + l
+		}
 	}
 	return nil
 }

@@ -60,6 +60,9 @@ type Site struct {
 	// Languages are the site's languages, the default first; nil when the
 	// generator's config names none.
 	Languages []string
+	// LocaleBase is the URL prefix of a language whose pages' site-absolute
+	// links are served under it (a Docusaurus locale's baseUrl).
+	LocaleBase map[string]string
 	// Redirects are the generator's configured redirects: target URL path
 	// → the paths that redirect to it (aliases of the target's page).
 	Redirects map[string][]string
@@ -464,4 +467,15 @@ func (s *Site) StripBasePath(p string) string {
 		}
 	}
 	return p
+}
+
+// LocalizeLink gives the path a site-absolute link p of page e reaches: in a
+// language built under its own base, a URL link gets that base too.
+func (s *Site) LocalizeLink(e *Entry, p string) string {
+	base := s.LocaleBase[e.Lang]
+	// A Markdown file path is resolved as a file, not as a URL.
+	if base == "" || p == base || strings.HasPrefix(p, base+"/") || IsMarkdown(p) {
+		return p
+	}
+	return base + p
 }
