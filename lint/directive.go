@@ -183,6 +183,9 @@ type directiveExtension struct {
 	dialect    string
 	docTypes   []string
 	components []string
+	// unseen: a layer or module may register components contentlint
+	// cannot see, so component names are not judged.
+	unseen bool
 }
 
 // Extend implements goldmark.Extender.
@@ -251,7 +254,7 @@ func (s *Site) AdmonitionNames(dialect string) ([]string, bool) {
 			continue
 		}
 		if dialect == DialectMDC {
-			return e.components, len(e.components) > 0
+			return e.components, len(e.components) > 0 && !e.unseen
 		}
 		return e.docTypes, e.dialect != DialectMDC
 	}

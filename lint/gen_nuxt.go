@@ -59,6 +59,8 @@ type nuxtCollection struct {
 	prefix   string // "/articles", "" for the root
 	lang     string // from the i18n module's locales, when the name or cwd says
 	explicit bool   // prefix written in the config
+	// titleRequired: the collection's schema asks for a title string.
+	titleRequired bool
 }
 
 // nuxtModel is what the Nuxt model read from the site's config files.
@@ -81,11 +83,16 @@ var (
 	nuxtExcludeRE    = regexp.MustCompile(`\bexclude:\s*\[([^\]]*)\]`)
 	nuxtRouteRulesRE = regexp.MustCompile(`\brouteRules:\s*\{`)
 	nuxtRedirectRE   = regexp.MustCompile(`['"](/[^'"]*)['"]\s*:\s*\{[^{}]*?\bredirect:\s*(?:['"]([^'"]+)['"]|\{[^{}]*?\bto:\s*['"]([^'"]+)['"])`)
-	nuxtI18nRE       = regexp.MustCompile(`\bi18n:\s*\{`)
-	nuxtLocalesRE    = regexp.MustCompile(`\blocales:\s*\[`)
-	nuxtCodeRE       = regexp.MustCompile(`\bcode:\s*['"]([^'"]+)['"]`)
-	nuxtDefLocaleRE  = regexp.MustCompile(`\bdefaultLocale:\s*['"]([^'"]+)['"]`)
-	nuxtContentDepRE = regexp.MustCompile(`"@nuxt/content"\s*:\s*"[~^>=v]*(\d+)`)
+	// nuxtPairRE is a ['/from', '/to'] pair of a redirect table that
+	// routeRules spreads in with Object.fromEntries.
+	nuxtPairRE        = regexp.MustCompile(`\[\s*['"](/[^'"*:]*)['"]\s*,\s*['"](/[^'"]*)['"]\s*\]`)
+	nuxtTitleSchemaRE = regexp.MustCompile(`\btitle:\s*z\.string\(\)((?:\.\w+\([^()]*\))*)`)
+	nuxtModRouteRE    = regexp.MustCompile(`routeRules\[\s*['"](/[^'"*:]*)['"]\s*\]`)
+	nuxtI18nRE        = regexp.MustCompile(`\bi18n:\s*\{`)
+	nuxtLocalesRE     = regexp.MustCompile(`\blocales:\s*\[`)
+	nuxtCodeRE        = regexp.MustCompile(`\bcode:\s*['"]([^'"]+)['"]`)
+	nuxtDefLocaleRE   = regexp.MustCompile(`\bdefaultLocale:\s*['"]([^'"]+)['"]`)
+	nuxtContentDepRE  = regexp.MustCompile(`"@nuxt/content"\s*:\s*"[~^>=v]*(\d+)`)
 )
 
 // readNuxtModel reads content.config.*, nuxt.config.* and package.json. It
@@ -130,6 +137,15 @@ func readNuxtModel(root string) *nuxtModel {
 			}
 		}
 	}
+	if loc := nuxtRouteRulesRE.FindStringIndex(nc); loc != nil && strings.Contains(parenLike(nc[loc[1]-1:], '{', '}'), "...") {
+		// routeRules spreads tables built in code: the literal pairs of
+		// the config are read as redirects, what is computed is not.
+		for _, r := range nuxtPairRE.FindAllStringSubmatch(nc, -1) {
+			t := NormalizeURLPath(r[2])
+			m.redirects[t] = append(m.redirects[t], NormalizeURLPath(r[1]))
+		}
+		m.notes = append(m.notes, "nuxt.config: routeRules are partly built in code; the literal ['/from', '/to'] pairs are read as redirects, computed ones are not")
+	}
 	if loc := nuxtI18nRE.FindStringIndex(nc); loc != nil {
 		block := nc[loc[1]-1:]
 		block = block[:len(parenLike(block, '{', '}'))]
@@ -163,8 +179,12 @@ func (m *nuxtModel) addCollection(name, args string) {
 	if t := nuxtTypeRE.FindStringSubmatch(body); t == nil || t[1] != "page" {
 		return
 	}
+	titleRequired := false
+	if t := nuxtTitleSchemaRE.FindStringSubmatch(raw); t != nil {
+		titleRequired = !strings.Contains(t[1], "optional") && !strings.Contains(t[1], "default") && !strings.Contains(t[1], "nullish")
+	}
 	add := func(src, prefix string, explicit bool, exclude []string) {
-		c := nuxtCollection{name: name, exclude: exclude, explicit: explicit}
+		c := nuxtCollection{name: name, exclude: exclude, explicit: explicit, titleRequired: titleRequired}
 		fixed, rest := src, ""
 		if i := strings.IndexAny(src, "*?{["); i >= 0 {
 			fixed = src[:strings.LastIndex(src[:i], "/")+1]
@@ -331,6 +351,20 @@ func (nuxtContent) Defaults(cfg *Config) {
 
 func (nuxtContent) Configure(s *Site) error {
 	s.pageRoutes, s.dynamicPrefixes = nuxtPages(s.Root)
+	for _, r := range nuxtModuleRoutes(s.Root) {
+		s.pageRoutes[r] = true
+	}
+	names, unseen := nuxtComponents(s.Root, 0)
+	for _, x := range s.Extensions {
+		if e, ok := x.(*directiveExtension); ok && e.dialect != DialectDocusaurus {
+			e.components = uniqSorted(append(e.components, names...))
+			if len(unseen) > 0 {
+				e.unseen = true
+				s.Notes = append(s.Notes, "components: "+strings.Join(unseen, ", ")+" may register MDC components contentlint cannot see, so unknown component names are not reported")
+			}
+			s.AdmonitionTypes = uniqSorted(append(s.AdmonitionTypes, names...))
+		}
+	}
 	m := readNuxtModel(s.Root)
 	s.genData = m
 	if len(m.collections) > 0 && m.collections[0].include == "**" && m.collections[0].name == "content" && !m.v3 {
@@ -400,6 +434,160 @@ func (nuxtContent) OwnsURL(*Site, string) bool { return true }
 
 func (nuxtContent) Dialect(string) (string, []string) { return DialectMDC, nil }
 
+// nuxtUIComponents are the names @nuxt/ui 4.11.2 makes usable in MDC: its
+// prose components (global, as `::note` and `::prose-note`) and its other
+// components with the U prefix (`::u-page-section`). Docus 5.12.3 adds
+// none of its own: its MDC names are these. TestNuxtModuleComponents proves
+// the list against the real packages.
+var nuxtUIComponents = struct{ prose, prefixed []string }{
+	prose: []string{
+		"a", "accordion", "accordion-item", "badge", "blockquote", "callout", "card", "card-group",
+		"caution", "code", "code-collapse", "code-group", "code-icon", "code-preview", "code-tree", "collapsible",
+		"em", "field", "field-group", "h1", "h2", "h3", "h4", "hr",
+		"icon", "img", "kbd", "li", "note", "ol", "p", "pre",
+		"prompt", "script", "steps", "strong", "table", "tabs", "tabs-item", "tbody",
+		"td", "th", "thead", "tip", "tr", "ul", "warning",
+	},
+	prefixed: []string{
+		"u-accordion", "u-alert", "u-app", "u-auth-form", "u-avatar", "u-avatar-group",
+		"u-badge", "u-banner", "u-blog-post", "u-blog-posts", "u-breadcrumb", "u-button",
+		"u-calendar", "u-card", "u-carousel", "u-changelog-version", "u-changelog-versions", "u-chat-message",
+		"u-chat-messages", "u-chat-palette", "u-chat-prompt", "u-chat-prompt-submit", "u-chat-reasoning", "u-chat-shimmer",
+		"u-chat-tool", "u-checkbox", "u-checkbox-group", "u-chip", "u-collapsible", "u-color-mode-avatar",
+		"u-color-mode-button", "u-color-mode-image", "u-color-mode-select", "u-color-mode-switch", "u-color-picker", "u-command-palette",
+		"u-container", "u-content-navigation", "u-content-search", "u-content-search-button", "u-content-surround", "u-content-toc",
+		"u-context-menu", "u-context-menu-content", "u-dashboard-group", "u-dashboard-navbar", "u-dashboard-panel", "u-dashboard-resize-handle",
+		"u-dashboard-search", "u-dashboard-search-button", "u-dashboard-sidebar", "u-dashboard-sidebar-collapse", "u-dashboard-sidebar-toggle", "u-dashboard-toolbar",
+		"u-drawer", "u-dropdown-menu", "u-dropdown-menu-content", "u-editor", "u-editor-drag-handle", "u-editor-emoji-menu",
+		"u-editor-mention-menu", "u-editor-suggestion-menu", "u-editor-toolbar", "u-empty", "u-error", "u-field-group",
+		"u-file-upload", "u-footer", "u-footer-columns", "u-form", "u-form-field", "u-header",
+		"u-icon", "u-input", "u-input-date", "u-input-menu", "u-input-number", "u-input-rating",
+		"u-input-tags", "u-input-time", "u-kbd", "u-link", "u-link-base", "u-listbox",
+		"u-locale-select", "u-main", "u-marquee", "u-modal", "u-navigation-menu", "u-overlay-provider",
+		"u-page", "u-page-anchors", "u-page-aside", "u-page-body", "u-page-card", "u-page-columns",
+		"u-page-cta", "u-page-feature", "u-page-grid", "u-page-header", "u-page-hero", "u-page-links",
+		"u-page-list", "u-page-logos", "u-page-section", "u-pagination", "u-pin-input", "u-popover",
+		"u-pricing-plan", "u-pricing-plans", "u-pricing-table", "u-progress", "u-progress-group", "u-radio-group",
+		"u-scroll-area", "u-select", "u-select-menu", "u-separator", "u-sidebar", "u-skeleton",
+		"u-slideover", "u-slider", "u-splitter", "u-stepper", "u-switch", "u-table",
+		"u-tabs", "u-textarea", "u-theme", "u-timeline", "u-toast", "u-toaster",
+		"u-tooltip", "u-tree", "u-user",
+	},
+}
+
+// NuxtModuleComponents lists the MDC component names a layer or module
+// registers, as far as contentlint knows it at the versions it was tested
+// with; ok is false for one it does not know (which may register any).
+func NuxtModuleComponents(name string) (names []string, ok bool) {
+	switch name {
+	case "@nuxt/ui", "docus":
+		for _, n := range nuxtUIComponents.prose {
+			names = append(names, n, "prose-"+n)
+		}
+		return append(names, nuxtUIComponents.prefixed...), true
+	case "@nuxt/image":
+		return []string{"nuxt-img", "nuxt-picture"}, true
+	case "@nuxt/icon":
+		return []string{"icon"}, true
+	}
+	return nil, nuxtPlainModules[name]
+}
+
+// nuxtPlainModules register no component that content can use.
+var nuxtPlainModules = map[string]bool{
+	"@nuxt/content": true, "@nuxtjs/mdc": true, "@nuxtjs/i18n": true, "@nuxt/eslint": true,
+	"@nuxtjs/sitemap": true, "@nuxtjs/robots": true, "@vueuse/nuxt": true, "@pinia/nuxt": true,
+	"@nuxt/fonts": true, "nuxt-studio": true, "@nuxtjs/tailwindcss": true, "@nuxtjs/color-mode": true,
+	"@nuxtjs/plausible": true, "@nuxt/scripts": true, "nuxt-llms": true, "@nuxt/devtools": true,
+	"@nuxt/test-utils/module": true,
+}
+
+// htmlElements are the native elements MDC renders as such (`::div`).
+var htmlElements = []string{
+	"a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "blockquote", "br", "button",
+	"canvas", "caption", "cite", "code", "col", "colgroup", "data", "dd", "del", "details", "dfn", "dialog",
+	"div", "dl", "dt", "em", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+	"h4", "h5", "h6", "header", "hgroup", "hr", "i", "iframe", "img", "input", "ins", "kbd",
+	"label", "legend", "li", "main", "mark", "menu", "meter", "nav", "object", "ol", "optgroup", "option",
+	"output", "p", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s", "samp", "section",
+	"select", "small", "source", "span", "strong", "sub", "summary", "sup", "svg", "table", "tbody", "td",
+	"template", "textarea", "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var", "video",
+	"wbr",
+}
+
+var (
+	nuxtExtendsRE = regexp.MustCompile(`\bextends:\s*(\[[^\]]*\]|['"][^'"]+['"])`)
+	nuxtModulesRE = regexp.MustCompile(`\bmodules:\s*\[`)
+	nuxtModNameRE = regexp.MustCompile(`(?:^\[|,|\[)\s*['"]([^'"]+)['"]`)
+	nuxtAddCompRE = regexp.MustCompile(`\baddComponents?(?:Dir)?\s*\(`)
+)
+
+// nuxtComponents lists the component names content of the site at root can
+// use: its own global components, native elements, and those of its layers
+// and modules. unseen names the layers and modules whose components
+// contentlint cannot know.
+func nuxtComponents(root string, depth int) (names, unseen []string) {
+	names = append(names, htmlElements...)
+	for _, dir := range []string{"components", "app/components"} {
+		base := filepath.Join(root, filepath.FromSlash(dir))
+		_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".vue") {
+				return nil // an absent folder has no components
+			}
+			rel := relSlash(base, p)
+			switch {
+			case strings.HasPrefix(rel, "content/"):
+				names = append(names, componentName(strings.TrimPrefix(rel, "content/")))
+			case strings.HasPrefix(rel, "global/"):
+				names = append(names, componentName(strings.TrimPrefix(rel, "global/")))
+			case strings.HasSuffix(rel, ".global.vue"):
+				names = append(names, componentName(rel))
+			}
+			return nil
+		})
+	}
+	nc := readFirst(root, "nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs")
+	var mods []string
+	if m := nuxtExtendsRE.FindStringSubmatch(nc); m != nil {
+		for _, e := range dcStringRE.FindAllStringSubmatch(m[1], -1) {
+			mods = append(mods, e[1])
+		}
+	}
+	if loc := nuxtModulesRE.FindStringIndex(nc); loc != nil {
+		list := parenLike(nc[loc[1]-1:], '[', ']')
+		for _, e := range nuxtModNameRE.FindAllStringSubmatch(list, -1) {
+			mods = append(mods, e[1])
+		}
+	}
+	// Nuxt also loads every module in modules/ by itself.
+	if ents, err := os.ReadDir(filepath.Join(root, "modules")); err == nil {
+		for _, e := range ents {
+			mods = append(mods, "./modules/"+e.Name())
+		}
+	}
+	for _, m := range mods {
+		if n, ok := NuxtModuleComponents(m); ok {
+			names = append(names, n...)
+			continue
+		}
+		local := strings.TrimPrefix(strings.TrimPrefix(m, "~/"), "./")
+		if strings.HasPrefix(m, "~/") || strings.HasPrefix(m, "./") || strings.HasPrefix(m, "../") {
+			p := filepath.Join(root, filepath.FromSlash(local))
+			if fi, err := os.Stat(p); err == nil && fi.IsDir() && depth < 3 && (hasFile(p, "nuxt.config.ts", "nuxt.config.js") || hasDir(p, "components")) {
+				// A local layer: its components and its own layers.
+				n, u := nuxtComponents(p, depth+1)
+				names, unseen = append(names, n...), append(unseen, u...)
+				continue
+			}
+			if src := readFirst(root, local, local+".ts", local+".js", local+".mjs", local+"/index.ts", local+"/index.js"); src != "" && !nuxtAddCompRE.MatchString(src) {
+				continue // a local module that registers no component
+			}
+		}
+		unseen = append(unseen, m)
+	}
+	return uniqSorted(names), uniqSorted(unseen)
+}
+
 func (nuxtContent) Traits() Traits {
 	// MDC has no `{#id}` heading syntax: the braces are heading text.
 	return Traits{SlugStyle: "mdc", FieldURLs: true, OrderPrefixes: true, NoHeadingAttributes: true}
@@ -407,8 +595,45 @@ func (nuxtContent) Traits() Traits {
 
 func (nuxtContent) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
 
+// Required: Content 3 takes a page's title from its first heading, so title
+// is required only where the collection's schema asks for it; a page with
+// seo.title (Docus, Nuxt SEO) has one either way.
 func (nuxtContent) Required(s *Site, abs string, fm *Value, cfg []string) []string {
-	return requiredAsConfigured(s, abs, fm, cfg)
+	m := nuxtState(s)
+	keepTitle := !m.v3
+	if m.v3 {
+		if c, _ := m.collectionFor(relSlash(filepath.Join(s.Root, "content"), abs)); c != nil {
+			keepTitle = c.titleRequired
+		}
+	}
+	if fieldString(fm.Get("seo"), "title") != "" {
+		keepTitle = false
+	}
+	if keepTitle {
+		return cfg
+	}
+	out := make([]string, 0, len(cfg))
+	for _, f := range cfg {
+		if f != "title" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// nuxtModuleRoutes are the paths local modules (modules/*) add to routeRules
+// (`nuxt.options.routeRules['/releases'] = …`): they exist, as redirects or
+// pages, though contentlint cannot tell where they lead.
+func nuxtModuleRoutes(root string) []string {
+	var out []string
+	ents, _ := os.ReadDir(filepath.Join(root, "modules"))
+	for _, e := range ents {
+		src := readFirst(root, "modules/"+e.Name(), "modules/"+e.Name()+"/index.ts", "modules/"+e.Name()+"/index.js")
+		for _, m := range nuxtModRouteRE.FindAllStringSubmatch(src, -1) {
+			out = append(out, NormalizeURLPath(m[1]))
+		}
+	}
+	return out
 }
 
 // fingerprint covers what the model read, for the index cache.
