@@ -37,6 +37,7 @@ install_jekyll() {
 # temporary folder first so that an interrupted install is never taken as done.
 npm_toolchain() {
   local name=$1 src="testdata/oracle/$1/toolchain" hash dest
+  command -v npm >/dev/null || apt_install nodejs npm
   hash=$(sha256sum "$src/package-lock.json" | cut -c1-12)
   dest="$CACHE/npm/$name-$hash"
   if [ -d "$dest/node_modules" ]; then
@@ -58,6 +59,24 @@ install_docusaurus() { npm_toolchain docusaurus; }
 # by node-gyp when no prebuilt binary can be fetched: a few minutes).
 install_nuxt() { npm_toolchain nuxt; }
 
+# The npm packages whose MDC component names contentlint ships
+# (lint.NuxtModuleComponents), as tarballs: TestNuxtModuleComponents lists
+# their components and compares.
+install_nuxt_packs() {
+  local dest="$CACHE/npm/packs" p
+  mkdir -p "$dest"
+  for p in docus@5.12.3 @nuxt/ui@4.11.2; do
+    local file
+    file=$(echo "${p#@}" | tr '/@' '--').tgz
+    if [ -f "$dest/$file" ]; then
+      echo "oracle-install: $p already in $dest"
+      continue
+    fi
+    (cd "$dest" && npm pack "$p" --silent >/dev/null)
+  done
+}
+
 install_jekyll
 install_docusaurus
 install_nuxt
+install_nuxt_packs

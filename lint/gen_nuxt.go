@@ -211,7 +211,8 @@ func (m *nuxtModel) addCollection(name, args string) {
 		m.notes = append(m.notes, fmt.Sprintf("content.config: collection %s has a source contentlint cannot read; its pages are not modelled", name))
 		return
 	}
-	src := topLevel(parenLike(raw[loc[1]-1:], '{', '}'))
+	srcRaw := parenLike(raw[loc[1]-1:], '{', '}')
+	src := topLevel(srcRaw)
 	inc := nuxtIncludeRE.FindStringSubmatch(src)
 	if inc == nil || strings.Contains(src, "repository:") || strings.Contains(src, "cwd:") {
 		m.notes = append(m.notes, fmt.Sprintf("content.config: collection %s reads from outside content/ or a repository; its pages are not modelled", name))
@@ -222,7 +223,7 @@ func (m *nuxtModel) addCollection(name, args string) {
 		prefix, explicit = p[1], true
 	}
 	var exclude []string
-	if ex := nuxtExcludeRE.FindStringSubmatch(src); ex != nil {
+	if ex := nuxtExcludeRE.FindStringSubmatch(srcRaw); ex != nil {
 		for _, e := range dcStringRE.FindAllStringSubmatch(ex[1], -1) {
 			exclude = append(exclude, e[1])
 		}
@@ -267,10 +268,12 @@ func (m *nuxtModel) collectionFor(rel string) (*nuxtCollection, string) {
 			continue
 		}
 		excluded := false
+		// An exclude glob is matched against the path under content/ and
+		// under the collection's folder: sites write both.
 		for _, ex := range c.exclude {
-			if ok, _ := doublestar.Match(ex, rel); ok {
-				excluded = true
-			}
+			a, _ := doublestar.Match(ex, rel)
+			b, _ := doublestar.Match(ex, sub)
+			excluded = excluded || a || b
 		}
 		if !excluded {
 			return c, sub
