@@ -186,6 +186,9 @@ type directiveExtension struct {
 	// unseen: a layer or module may register components contentlint
 	// cannot see, so component names are not judged.
 	unseen bool
+	// mdx: every file is MDX, which has no indented code, so a closing
+	// fence indented by four or more spaces still closes.
+	mdx bool
 }
 
 // Extend implements goldmark.Extender.
@@ -281,7 +284,7 @@ func configureAdmonitions(cfg *Config, s *Site) error {
 		return nil
 	}
 	extend := ac.ExtendDefaults == nil || *ac.ExtendDefaults
-	ext := &directiveExtension{dialect: d}
+	ext := &directiveExtension{dialect: d, mdx: s.Traits().MDXComments}
 	if d != DialectMDC {
 		var types []string
 		kw, kwExtend := docusaurusKeywords(s.Root)
@@ -740,7 +743,7 @@ func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.
 	}
 	base := seg.Start - seg.Padding
 	w, pos := util.IndentWidth(line, reader.LineOffset())
-	if w < 4 && pos < len(line) && line[pos] == ':' {
+	if (w < 4 || p.ext.mdx) && pos < len(line) && line[pos] == ':' {
 		n := 0
 		for pos+n < len(line) && line[pos+n] == ':' {
 			n++

@@ -178,6 +178,17 @@ func TestAdmonitionsDocusaurusConfig(t *testing.T) {
 			{name: "typo of it", src: ":::my-custom-admonitio\n\nx\n\n:::\n", want: []string{"a.md:1:4-1:23 admonition-unknown"}, msg: "did you mean `my-custom-admonition`?"},
 		})
 	})
+	t.Run("Docusaurus reads every file as MDX, which has no indented code", func(t *testing.T) {
+		conf := map[string]string{"docusaurus.config.js": "module.exports = {};\n"}
+		runAdmonitionCases(t, "preset: docusaurus\ncontent: [.]\n", conf, []admonitionCase{
+			{name: "closer indented four spaces", src: ":::note\n\nInside.\n\n    :::\n\nAfter.\n"},
+			{name: "closer indented a tab", src: ":::note\n\nInside.\n\n\t:::\n"},
+		})
+		runAdmonitionCases(t, "admonitions:\n  dialect: docusaurus\n", nil, []admonitionCase{
+			{name: "plain Markdown: an indented closer is code", src: ":::note\n\nInside.\n\n    :::\n",
+				want: []string{"a.md:1:1-5:8 admonition-unclosed"}},
+		})
+	})
 	t.Run("dialect none", func(t *testing.T) {
 		runAdmonitionCases(t, "admonitions:\n  dialect: none\n", nil, []admonitionCase{
 			{name: "nothing checked", src: ":::tipp\n\n:::\n::: note\n"},
