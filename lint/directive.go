@@ -702,6 +702,15 @@ func (d *DirectiveBlock) scanAttrs(line []byte, j, base int) (int, bool) {
 				q := line[k]
 				e := k + 1
 				for e < len(line) && line[e] != q {
+					if line[e] == '\\' && e+1 < len(line) && line[e+1] == q && d.Dialect == DialectMDC {
+						// remark-mdc has no escapes in quoted values: the
+						// quote ends the value and the rest breaks the
+						// attributes, so the line is not a component.
+						d.problem(ProblemAttributes, base+e, base+e+2,
+							"`\\%c` does not escape the quote in the value of `%s`: remark-mdc ends the value there and does not read `%s` as a component; quote the value with the other quote (%s)",
+							q, a.Name, d.Fence(), otherQuoteHint(q))
+						return len(line), false
+					}
 					e++
 				}
 				if e >= len(line) {
@@ -730,6 +739,14 @@ func (d *DirectiveBlock) scanAttrs(line []byte, j, base int) (int, bool) {
 		}
 		d.Attrs = append(d.Attrs, a)
 	}
+}
+
+// otherQuoteHint shows a value quoted with the quote other than q.
+func otherQuoteHint(q byte) string {
+	if q == '\'' {
+		return "`\"It's fine\"`"
+	}
+	return "`'say \"hi\"'`"
 }
 
 func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {

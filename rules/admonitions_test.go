@@ -245,6 +245,14 @@ func TestAdmonitionsMDC(t *testing.T) {
 		{name: "opener right after a paragraph, text right after the closer", src: "Para.\n::card\nx\n::\nText after.\n"},
 		{name: "unbalanced props quote", src: "::card{title=\"x}\nbroken\n::\n",
 			want: []string{"a.md:1:14-1:15 admonition-syntax"}, msg: "not closed with `\"`"},
+		// remark-mdc 3.11.1 has no escapes in quoted values: `\'` ends a
+		// single-quoted value and the line is no component; inside the
+		// other quote it is plain text.
+		{name: "escaped quote in a single-quoted value", src: "::card{title='It\\'s'}\nx\n::\n",
+			want: []string{"a.md:1:17-1:19 admonition-syntax"}, msg: "does not escape the quote in the value of `title`"},
+		{name: "escaped double quote in a double-quoted value", src: "::card{title=\"say \\\"hi\\\"\"}\nx\n::\n",
+			want: []string{"a.md:1:19-1:21 admonition-syntax"}},
+		{name: "backslash quote inside the other quote", src: "::card{title=\"It\\'s\"}\nx\n::\n"},
 		{name: "unbalanced props brace", src: "::card{title=\"x\"\nbroken\n::\n",
 			want: []string{"a.md:1:7-1:8 admonition-syntax"}, msg: "not closed with `}`"},
 		{name: "label after props", src: "::card{title=\"x\"}[Label]\nx\n::\n",
