@@ -117,7 +117,7 @@ func TestLinkInternalDocusaurusLocales(t *testing.T) {
 		"docs/guide.md":        "## Steps\n",
 		fr + "intro.md": "## Bonjour\n\n[guide](/docs/guide#steps) [blog](/blog) [file](/intro.md) [self](#hello)\n" +
 			"[missing](/docs/nope) [en anchor](/docs/intro#hello)\n",
-		fr + "orphan.md":        "## Seul\n",
+		fr + "orphan.md":       "## Seul\n",
 		"blog/2024-01-02-a.md": "## Post\n",
 	}
 	got := onlyRule(lintFiles(t, files, ""), "link-internal")
