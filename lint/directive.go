@@ -940,21 +940,6 @@ func attrRefs(post *Post, attrs []DirectiveAttr) {
 	}
 }
 
-// lastLeaf is the innermost last block of n: for a list or a block quote
-// ending in a paragraph, that paragraph, which a following line without a
-// blank line in between would lazily continue.
-func lastLeaf(n ast.Node) ast.Node {
-	for n != nil && n.LastChild() != nil && n.Type() == ast.TypeBlock && !isParagraph(n) {
-		n = n.LastChild()
-	}
-	return n
-}
-
-// isParagraph is true for paragraphs, including those of tight lists.
-func isParagraph(n ast.Node) bool {
-	return n != nil && (n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock)
-}
-
 // nestingParent is the directive block whose closing fence is checked
 // before d's on every line of d: the nearest enclosing one, unless a block
 // quote sits between them (a fence there needs its `>` first).

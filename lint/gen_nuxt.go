@@ -185,15 +185,14 @@ func (m *nuxtModel) addCollection(name, args string) {
 	}
 	add := func(src, prefix string, explicit bool, exclude []string) {
 		c := nuxtCollection{name: name, exclude: exclude, explicit: explicit, titleRequired: titleRequired}
-		fixed, rest := src, ""
+		// The fixed part is the folder before the first glob character (or
+		// the folder of a plain file name).
+		head := src
 		if i := strings.IndexAny(src, "*?{["); i >= 0 {
-			fixed = src[:strings.LastIndex(src[:i], "/")+1]
-			rest = src[len(fixed):]
-		} else {
-			// A plain file name: the fixed part is its folder.
-			fixed = src[:strings.LastIndex(src, "/")+1]
-			rest = src[len(fixed):]
+			head = src[:i]
 		}
+		fixed := src[:strings.LastIndex(head, "/")+1]
+		rest := src[len(fixed):]
 		c.cwd = strings.Trim(fixed, "/")
 		c.include = rest
 		if !explicit {
@@ -293,10 +292,10 @@ func parenLike(s string, open, closer byte) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case quote != 0 && c == '\\':
+			i++
 		case quote != 0:
-			if c == '\\' {
-				i++
-			} else if c == quote {
+			if c == quote {
 				quote = 0
 			}
 		case c == '\'' || c == '"' || c == '`':
@@ -534,8 +533,11 @@ func nuxtComponents(root string, depth int) (names, unseen []string) {
 	for _, dir := range []string{"components", "app/components"} {
 		base := filepath.Join(root, filepath.FromSlash(dir))
 		_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".vue") {
-				return nil // an absent folder has no components
+			if err != nil {
+				return err // an absent folder has no components
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".vue") {
+				return nil
 			}
 			rel := relSlash(base, p)
 			switch {

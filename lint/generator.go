@@ -80,12 +80,6 @@ type Traits struct {
 	NoH1Anchors bool
 }
 
-// requirer is a generator that knows which front matter fields a file must
-// set (from a collection schema); ok is false where it does not say.
-type requirer interface {
-	RequiredFields(s *Site, abs string) (fields []string, ok bool)
-}
-
 // entryLinker is a generator that pairs pages once all are indexed:
 // translations, and pages served at more than one URL.
 type entryLinker interface {

@@ -36,6 +36,7 @@ func FindNPMToolchain(t testing.TB, name string) NPMToolchain {
 	sum := sha256.Sum256(lock)
 	hash := hex.EncodeToString(sum[:])[:12]
 	install := filepath.Join(CacheDir(), "npm", name+"-"+hash)
+	//nolint:gosec // G703: the cache folder is the tester's own choice
 	if fi, err := os.Stat(filepath.Join(install, "node_modules")); err != nil || !fi.IsDir() {
 		Unavailable(t, "the "+name+" toolchain", fmt.Errorf("no %s", filepath.Join(install, "node_modules")))
 	}
