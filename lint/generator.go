@@ -153,6 +153,21 @@ type Traits struct {
 	// WordLists: a string in a list field (tags, categories) is a list of
 	// its words (Jekyll).
 	WordLists bool
+	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
+	NoHeadingAttributes bool
+	// LooseHeadingIDs: a heading ending in `{#…}` takes any text there,
+	// spaces included, as its id (Docusaurus); implies no goldmark
+	// attribute parsing.
+	LooseHeadingIDs bool
+	// NoH1Anchors: level-1 headings are rendered without an id (they are
+	// still counted by the slugger).
+	NoH1Anchors bool
+}
+
+// entryLinker is a generator that pairs pages once all are indexed:
+// translations, and pages served at more than one URL.
+type entryLinker interface {
+	LinkEntries(s *Site, entries []*Entry)
 }
 
 // Generators lists every model in detection order: the first whose Detect
