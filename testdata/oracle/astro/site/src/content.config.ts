@@ -20,12 +20,12 @@ const notes = defineCollection({
 });
 
 // Projects: rendered under a URL computed from the data, which contentlint
-// cannot know without a permalink in its config.
+// cannot know; .contentlint.yml gives it as a permalink.
 const projects = defineCollection({
   loader: glob({ pattern: '*.md', base: 'projects' }),
   schema: z.object({
     title: z.string(),
-    year: z.number(),
+    date: z.coerce.date(),
   }),
 });
 
