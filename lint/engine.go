@@ -261,6 +261,9 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			}
 		}
 	}
+	if l, ok := e.Site.gen().(entryLinker); ok {
+		l.LinkEntries(e.Site, live)
+	}
 	index := NewIndex(live)
 	res.Entries = index.Entries
 	var targetEntries []*Entry

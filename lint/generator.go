@@ -60,6 +60,20 @@ type Traits struct {
 	MDXComments bool
 	// OrderPrefixes: numeric `1.` prefixes order files and leave URLs.
 	OrderPrefixes bool
+	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
+	NoHeadingAttributes bool
+}
+
+// requirer is a generator that knows which front matter fields a file must
+// set (from a collection schema); ok is false where it does not say.
+type requirer interface {
+	RequiredFields(s *Site, abs string) (fields []string, ok bool)
+}
+
+// entryLinker is a generator that pairs pages once all are indexed:
+// translations, and pages served at more than one URL.
+type entryLinker interface {
+	LinkEntries(s *Site, entries []*Entry)
 }
 
 // Generators lists every model in detection order: the first whose Detect

@@ -19,7 +19,13 @@ type Entry struct {
 	// Translations maps a language to the path of this page's translation
 	// in it, as the generator pairs them.
 	Translations map[string]string
-	Refs         []Ref
+	// ExtraURLs are other URLs the same page is served at (Starlight's
+	// fallback pages in locales without a translation); not redirects.
+	ExtraURLs []string
+	// Unrouted: the generator renders the file, but the model cannot know
+	// its URL (URL is "").
+	Unrouted bool
+	Refs     []Ref
 	// Target is true for entries whose findings are reported.
 	Target bool
 	// Light entries were indexed from front matter and headings alone.
@@ -71,6 +77,11 @@ func NewIndex(entries []*Entry) *Index {
 	for _, e := range entries {
 		ix.byPath[e.Path] = e
 		add(e.URL, e)
+	}
+	for _, e := range entries {
+		for _, u := range e.ExtraURLs {
+			add(u, e)
+		}
 	}
 	for _, e := range entries {
 		for _, a := range e.Aliases {

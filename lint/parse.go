@@ -24,18 +24,25 @@ type Parser struct {
 	mdxCodeBlocks bool
 	// mdxComments: {/* … */} hides its content in every file, not only .mdx.
 	mdxComments bool
+	// noHeadingAttrs: {#id} after a heading is text (Astro).
+	noHeadingAttrs bool
 }
 
 // NewParser builds the goldmark parser for a site.
 func NewParser(site *Site) *Parser {
 	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
 	exts = append(exts, site.Extensions...)
+	tr := site.Traits()
+	var opts []parser.Option
+	if !tr.NoHeadingAttributes {
+		opts = append(opts, parser.WithAttribute())
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithParserOptions(opts...),
 	)
-	tr := site.Traits()
-	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments}
+	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
+		noHeadingAttrs: tr.NoHeadingAttributes}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -219,7 +226,7 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	heading := func(line []byte) {
 		emit(line)
 		if simple {
-			h, ok := parsePlainHeading(line)
+			h, ok := parsePlainHeading(line, !p.noHeadingAttrs)
 			simple = ok
 			fast = append(fast, h)
 		}
@@ -380,7 +387,7 @@ var plainIDRE = regexp.MustCompile(`[ \t]+\{#([A-Za-z0-9_:.-]+)\}$`)
 
 // parsePlainHeading reads an ATX heading line whose text has no inline markup
 // other than code spans; ok is false when goldmark must read it.
-func parsePlainHeading(line []byte) (plainHeading, bool) {
+func parsePlainHeading(line []byte, attrs bool) (plainHeading, bool) {
 	t := bytes.TrimLeft(line, " ")
 	t = bytes.TrimLeft(t, "#")
 	t = bytes.Trim(t, " \t")
@@ -389,7 +396,7 @@ func parsePlainHeading(line []byte) (plainHeading, bool) {
 		t = bytes.TrimRight(t[:i], " \t")
 	}
 	var h plainHeading
-	if m := plainIDRE.FindSubmatchIndex(t); m != nil {
+	if m := plainIDRE.FindSubmatchIndex(t); m != nil && attrs {
 		h.id = string(t[m[2]:m[3]])
 		t = t[:m[0]]
 	} else if len(t) == 0 && len(line) > 0 {

@@ -63,7 +63,15 @@ type Site struct {
 	// Notes say what the model cannot know from the source (a plugin, a
 	// render hook, a layer it cannot see); the run prints each once.
 	Notes []string
+	// genData is what the generator read of the site's own config in
+	// Configure, kept for its later answers. A fingerprinter's key is part
+	// of the index cache fingerprint.
+	genData any
 }
+
+// fingerprinter is generator data that can say what it read, for the index
+// cache fingerprint.
+type fingerprinter interface{ fingerprint() string }
 
 // NewSite builds the site model from a config whose Root is set (and, for a
 // generator preset, already filled by ApplyPreset).
@@ -311,6 +319,9 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 		}
 	}
 	u, ok := s.gen().PageURL(s, e, root, rel)
+	if ok && u == "" {
+		return "", aliases // not rendered, or its URL is unknown
+	}
 	if !ok {
 		u = root.Base + s.expand("/:path", root, rel, e)
 	}

@@ -35,6 +35,9 @@ func (s *Slugger) Slug(text string) string {
 		s.seen[slug] = 0
 		return slug
 	}
+	if s.style == "astro" {
+		text = smartypantsDashes(text)
+	}
 	base := GitHubSlug(text)
 	slug := base
 	for {
@@ -45,6 +48,11 @@ func (s *Slugger) Slug(text string) string {
 		slug = base + "-" + strconv.Itoa(s.seen[base])
 	}
 	s.seen[slug] = 0
+	if s.style == "astro" {
+		// Astro's rehype-heading-ids drops one trailing "-" after
+		// github-slugger has made the id unique.
+		slug = strings.TrimSuffix(slug, "-")
+	}
 	return slug
 }
 
@@ -88,6 +96,33 @@ func HugoSlug(text string) string {
 		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 		}
+	}
+	return b.String()
+}
+
+// smartypantsDashes is what Astro's default smartypants does to dashes
+// before ids are made: exactly two "-" become an em dash (which
+// github-slugger then drops); runs of three or more stay.
+func smartypantsDashes(text string) string {
+	if !strings.Contains(text, "--") {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && text[j] == '-' {
+			j++
+		}
+		switch {
+		case j-i == 2:
+			b.WriteString("\u2014")
+		case j > i:
+			b.WriteString(text[i:j])
+		default:
+			b.WriteByte(text[i])
+			j = i + 1
+		}
+		i = j
 	}
 	return b.String()
 }

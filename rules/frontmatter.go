@@ -30,7 +30,7 @@ var FrontmatterSyntax = &lint.Rule{
 		}
 		fm := p.Post.FrontMatter
 		if fm == nil {
-			if req := p.Config.RequiredFields(); len(req) > 0 {
+			if req := p.Site.RequiredFields(p.Config, p.Post.Abs); len(req) > 0 {
 				p.Reportf(lint.Range{Start: lint.Position{Line: 1, Col: 1}, End: lint.Position{Line: 1, Col: 1}},
 					"no front matter block, but the configuration requires %s", quoteList(req))
 			}
@@ -68,7 +68,7 @@ var FrontmatterRequired = &lint.Rule{
 			return // frontmatter-syntax reports it
 		}
 		opener := p.Post.Lines.LineRange(fm.Range.Start.Line)
-		for _, name := range p.Config.RequiredFields() {
+		for _, name := range p.Site.RequiredFields(p.Config, p.Post.Abs) {
 			v := fm.Root.Get(name)
 			switch {
 			case v == nil:
