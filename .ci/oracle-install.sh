@@ -31,4 +31,23 @@ install_jekyll() {
   jekyll --version
 }
 
+# Astro 5.9.4 with @astrojs/starlight 0.34.8 (Node 20; Astro 7 needs Node 22):
+# `npm ci` from testdata/oracle/astro/toolchain's lockfile into
+# <cache>/npm/astro-<first 12 hex of the lockfile's sha256>, which serves the
+# astro, astro-legacy and starlight fixtures. Skips when already installed.
+install_astro() {
+  local src=testdata/oracle/astro/toolchain hash dir tmp
+  hash=$(sha256sum "$src/package-lock.json" | cut -c1-12)
+  dir="$CACHE/npm/astro-$hash"
+  if [ ! -f "$dir/node_modules/astro/astro.js" ]; then
+    tmp="$dir.tmp.$$"
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    cp "$src/package.json" "$src/package-lock.json" "$tmp/"
+    (cd "$tmp" && npm ci --no-audit --no-fund --loglevel=error)
+    rm -rf "$dir" && mv "$tmp" "$dir"
+  fi
+  echo "astro: $dir"
+}
+
 install_jekyll
+install_astro
