@@ -334,7 +334,7 @@ func readAstroSite(root string) *astroSite {
 	astroCfg := readFirst(root, astroConfigNames...)
 	if args := jsCallArg(astroCfg, "starlight"); args != "" && strings.Contains(astroCfg, "@astrojs/starlight") {
 		a.starlight = true
-		a.readStarlight(jsFirstObject(args))
+		a.readStarlight(jsFirstObject(args), astroCfg)
 	}
 	a.readCollections(root)
 	a.readPages(root)
@@ -352,8 +352,13 @@ func readAstroSite(root string) *astroSite {
 }
 
 // readStarlight reads locales and defaultLocale from starlight({...}).
-func (a *astroSite) readStarlight(opts string) {
+func (a *astroSite) readStarlight(opts, src string) {
 	locales := jsGet(opts, "locales")
+	if jsIdentRE.MatchString(locales) { // a variable (or shorthand) of the same file
+		if loc := regexp.MustCompile(`(?:const|let|var)\s+` + regexp.QuoteMeta(locales) + `\s*=\s*\{`).FindStringIndex(src); loc != nil {
+			locales = jsBalanced(src[loc[1]-1:])
+		}
+	}
 	def, _ := jsString(jsGet(opts, "defaultLocale"))
 	if strings.HasPrefix(locales, "{") {
 		for _, e := range jsEntries(locales) {
@@ -540,7 +545,7 @@ func schemaRequired(schema, src string) ([]string, bool) {
 		}
 		schema = ext
 	}
-	if m := regexp.MustCompile(`^[A-Za-z_$][\w$]*$`).FindString(schema); m != "" {
+	if m := jsIdentRE.FindString(schema); m != "" {
 		if loc := regexp.MustCompile(`(?:const|let|var)\s+` + regexp.QuoteMeta(m) + `\s*=`).FindStringIndex(src); loc != nil {
 			schema = src[loc[1]:]
 		}

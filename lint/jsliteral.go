@@ -94,6 +94,8 @@ func jsEntries(lit string) []jsEntry {
 	return out
 }
 
+var jsIdentRE = regexp.MustCompile(`^[A-Za-z_$][\w$]*$`)
+
 var jsKeyRE = regexp.MustCompile(`^(?:([A-Za-z_$][\w$]*)|'([^']*)'|"([^"]*)")\s*:`)
 
 // jsSplitKey splits `key: value` (key bare or quoted).
