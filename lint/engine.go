@@ -39,7 +39,9 @@ type Engine struct {
 type Result struct {
 	Findings []Finding
 	Files    int // files linted (targets)
-	Indexed  int // files in the site index
+	// Targets are the linted files, as findings name them.
+	Targets []string
+	Indexed int // files in the site index
 	// Entries is the site index, sorted by path.
 	Entries []*Entry
 	Err     error
@@ -56,6 +58,7 @@ type discovered struct {
 	errs    *multierror.Error
 	ignore  []string
 	root    string
+	found   *phase
 }
 
 // walk follows directory symlinks but remembers real paths, so a loop is an
@@ -109,6 +112,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 		}
 		if IsMarkdown(name) {
 			d.files[p] = true
+			d.found.add(1)
 		}
 	}
 }
@@ -127,7 +131,9 @@ func (d *discovered) ignored(abs string) bool {
 }
 
 func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []string, errs *multierror.Error) {
-	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+	found := e.Options.startPhase("finding files", "file", -1)
+	defer found.finish()
+	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found}
 	for _, r := range e.Site.ContentRoots {
 		if fi, err := os.Stat(r.Dir); err == nil && fi.IsDir() {
 			all.walk(ctx, r.Dir, map[string]bool{})
@@ -165,7 +171,7 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 		if !overlaps {
 			// A folder outside the content roots is linted as given.
-			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root}
+			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found}
 			extra.walk(ctx, abs, map[string]bool{})
 			all.errs = multierror.Append(all.errs, extra.errs)
 			for f := range extra.files {
@@ -216,6 +222,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	fileErrs := make([]error, len(siteFiles))
 	dirs := make([][]Directive, len(siteFiles))
 	next := make(chan int)
+	reading := e.Options.startPhase("reading", "file", len(siteFiles))
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
@@ -226,6 +233,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 					continue
 				}
 				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(parser, cache, siteFiles[i], isTarget[siteFiles[i]])
+				reading.add(1)
 			}
 		}()
 	}
@@ -234,6 +242,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	}
 	close(next)
 	wg.Wait()
+	reading.finish()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("lint: %w", err)
 	}
@@ -246,6 +255,9 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	}
 
 	res := &Result{Files: len(targets), Indexed: len(siteFiles)}
+	for _, t := range targets {
+		res.Targets = append(res.Targets, e.display(t))
+	}
 	var findings []Finding
 	suppress := map[string]*Suppressor{}
 	var live []*Entry
@@ -320,6 +332,11 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			kept = append(kept, f)
 		}
 	}
+	dirFindings, dirErr := e.checkDirectives(suppress, targetEntries)
+	kept = append(kept, dirFindings...)
+	if dirErr != nil {
+		errs = multierror.Append(errs, dirErr)
+	}
 	SortFindings(kept)
 	res.Findings = kept
 	if errs != nil {
@@ -327,6 +344,36 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		res.Err = errs.ErrorOrNil()
 	}
 	return res, nil
+}
+
+// checkDirectives runs the rules that judge suppression comments, once the
+// suppression filter has marked the comments it used.
+func (e *Engine) checkDirectives(suppress map[string]*Suppressor, targets []*Entry) ([]Finding, error) {
+	known := map[string]bool{}
+	for _, r := range e.Rules {
+		known[r.ID] = true
+	}
+	var unused []UnusedDirective
+	ran := false
+	var out []Finding
+	for _, r := range e.Rules {
+		sev := e.Config.RuleSeverity(r)
+		if r.CheckDirectives == nil || sev == Off {
+			continue
+		}
+		if !ran {
+			for _, en := range targets { // sorted by path
+				unused = append(unused, suppress[e.display(en.Abs)].Unused(en.Abs, func(id string) bool { return known[id] })...)
+			}
+			ran = true
+		}
+		p := &DirectivePass{Rule: r, Config: e.Config, Unused: unused}
+		p.report = func(abs string, d Diagnostic) { out = append(out, e.finding(r, sev, abs, d)) }
+		if err := runSafely(func() { r.CheckDirectives(p) }); err != nil {
+			return out, fmt.Errorf("rule %s: %w", r.ID, err)
+		}
+	}
+	return out, nil
 }
 
 func listErrors(es []error) string {
@@ -362,6 +409,9 @@ func (e *Engine) display(abs string) string {
 }
 
 func (e *Engine) finding(r *Rule, sev Severity, abs string, d Diagnostic) Finding {
+	if _, set := e.Config.Rules[r.ID]; d.Severity != Off && !set {
+		sev = d.Severity
+	}
 	return Finding{RuleID: r.ID, Severity: sev, File: e.display(abs), Range: d.Range, Message: d.Message, Properties: d.Properties, Fix: d.Fix}
 }
 

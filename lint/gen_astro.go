@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,6 +56,11 @@ var (
 )
 
 func (astro) Defaults(cfg *Config) {
+	if cfg.Frontmatter.Required == nil {
+		// Collection schemas say what is required (see Required).
+		none := []string{}
+		cfg.Frontmatter.Required = &none
+	}
 	setList(&cfg.Static, "public")
 	setStr(&cfg.Cover.Field, "cover")
 	if len(cfg.BaseURL) > 0 {
@@ -180,14 +186,27 @@ func (astro) Dialect(root string) (string, []string) {
 // (rehype-heading-ids), and Astro has no {#id} syntax.
 func (astro) Traits() Traits { return Traits{SlugStyle: "astro", NoHeadingAttributes: true} }
 
-// RequiredFields are the required keys of the file's collection schema;
-// files of a collection whose schema is not a literal z.object need none.
-func (astro) RequiredFields(s *Site, abs string) ([]string, bool) {
-	ae := astroOf(s).entry(s.Rel(abs), nil)
-	if ae.coll == nil {
-		return nil, true // src/pages Markdown has no schema
+func (astro) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
+
+// Required: the required keys of the file's collection schema, and what
+// the config asks on top (nothing by default: Defaults clears the generic
+// title). A src/pages file has no schema; a file no collection loads, or a
+// draft that gets no page, needs nothing.
+func (astro) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	ae := astroOf(s).entry(s.Rel(abs), fm)
+	if !ae.rendered {
+		return nil
 	}
-	return ae.coll.required, true
+	var out []string
+	if ae.coll != nil {
+		out = append(out, ae.coll.required...)
+	}
+	for _, f := range cfg {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // LinkEntries adds Starlight's fallback pages (a page of the default locale

@@ -188,3 +188,9 @@ func (hugo) OwnsURL(*Site, string) bool { return true }
 func (hugo) Dialect(string) (string, []string) { return DialectNone, nil }
 
 func (hugo) Traits() Traits { return Traits{SlugStyle: "hugo", LowerURLs: true, FieldURLs: true} }
+
+func (hugo) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
+
+func (hugo) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}

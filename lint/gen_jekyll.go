@@ -147,3 +147,9 @@ func (jekyll) OwnsURL(*Site, string) bool { return true }
 func (jekyll) Dialect(string) (string, []string) { return DialectNone, nil }
 
 func (jekyll) Traits() Traits { return Traits{SlugStyle: "github", FieldURLs: true} }
+
+func (jekyll) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
+
+func (jekyll) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}

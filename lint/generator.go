@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Generator is one static-site generator's model: what it renders, where,
@@ -37,6 +38,14 @@ type Generator interface {
 	// Dialect is the admonition dialect it renders and the block names it
 	// knows (nil: the dialect's defaults).
 	Dialect(root string) (dialect string, names []string)
+	// CheckDate says whether the generator's build accepts a front matter
+	// date: "" when it does, else why not. fatal is true when the build
+	// fails on it (then it is an error, not a warning).
+	CheckDate(raw string) (problem string, fatal bool)
+	// Required lists the front matter fields a page needs, given what the
+	// config asks (cfgRequired); a page the generator never renders, or one
+	// whose schema does not ask, may need fewer.
+	Required(s *Site, abs string, fm *Value, cfgRequired []string) []string
 	// Traits are the generator's fixed choices.
 	Traits() Traits
 }
@@ -62,12 +71,6 @@ type Traits struct {
 	OrderPrefixes bool
 	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
 	NoHeadingAttributes bool
-}
-
-// requirer is a generator that knows which front matter fields a file must
-// set (from a collection schema); ok is false where it does not say.
-type requirer interface {
-	RequiredFields(s *Site, abs string) (fields []string, ok bool)
 }
 
 // entryLinker is a generator that pairs pages once all are indexed:
@@ -107,7 +110,47 @@ func (generic) Partial(*Site, string) bool                                { retu
 func (generic) GeneratedRoute(*Site, string) bool                         { return false }
 func (generic) OwnsURL(*Site, string) bool                                { return true }
 func (generic) Dialect(string) (string, []string)                         { return DialectNone, nil }
-func (generic) Traits() Traits                                            { return Traits{SlugStyle: "github", FieldURLs: true} }
+func (generic) CheckDate(raw string) (string, bool)                       { return checkDateCommon(raw) }
+func (generic) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}
+func (generic) Traits() Traits { return Traits{SlugStyle: "github", FieldURLs: true} }
+
+// checkDateCommon accepts YYYY-MM-DD, RFC 3339 and the zone-less
+// date-times most generators accept; a generator without its own date model
+// does not fail its build on other forms as far as contentlint knows.
+func checkDateCommon(raw string) (string, bool) {
+	if IsDate(raw) {
+		return "", false
+	}
+	return "want a date (YYYY-MM-DD or RFC 3339)", false
+}
+
+// requiredAsConfigured is Required for generators that need what the
+// config asks of every page.
+func requiredAsConfigured(_ *Site, _ string, _ *Value, cfg []string) []string { return cfg }
+
+// dateLayouts are YYYY-MM-DD, RFC 3339, and the zone-less YAML timestamps
+// that Hugo and Docusaurus also accept. Parsing accepts fractional seconds
+// even where the layout has none.
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 Z07:00",
+}
+
+// IsDate reports whether s is YYYY-MM-DD, RFC 3339 or a zone-less date-time.
+func IsDate(s string) bool {
+	for _, l := range dateLayouts {
+		if _, err := time.Parse(l, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
 
 // rootAdder returns a function that appends a content root when its folder
 // exists.
@@ -167,6 +210,14 @@ func (s *Site) gen() Generator {
 		return generic{}
 	}
 	return s.Gen
+}
+
+// CheckDate asks the site's generator whether its build accepts a date.
+func (s *Site) CheckDate(raw string) (string, bool) { return s.gen().CheckDate(raw) }
+
+// Required lists the front matter fields the page at abs needs.
+func (s *Site) Required(abs string, fm *Value, cfgRequired []string) []string {
+	return s.gen().Required(s, abs, fm, cfgRequired)
 }
 
 // Traits are the fixed choices of the site's generator.

@@ -98,19 +98,6 @@ func (c *Config) RequiredFields() []string {
 	return *c.Frontmatter.Required
 }
 
-// RequiredFields are the fields the file at abs must set: the configured
-// list, else the generator's answer (a collection schema), else title.
-func (s *Site) RequiredFields(cfg *Config, abs string) []string {
-	if cfg.Frontmatter.Required == nil {
-		if r, ok := s.gen().(requirer); ok {
-			if f, ok := r.RequiredFields(s, abs); ok {
-				return f
-			}
-		}
-	}
-	return cfg.RequiredFields()
-}
-
 // ApplyPreset fills unset configuration from the detected generator. Presets
 // only fill in defaults; what the file sets wins.
 func ApplyPreset(cfg *Config) error {

@@ -24,5 +24,6 @@ func All() []*lint.Rule {
 		ImageMissing,
 		LinkInternal,
 		LinkDead, LinkRedirect, LinkFragment, LinkSkipped,
+		DirectiveUnused, // judges the suppression comments, after every other rule
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/hashicorp/go-multierror"
 	"github.com/mattn/go-isatty"
@@ -57,6 +58,7 @@ type options struct {
 	explain                               string
 	initConfig                            bool
 	also                                  alsoFlag
+	wf                                    workflowOptions
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -79,6 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.explain, "explain", "", "print the help of `RULE`, with a bad and a good example, and exit")
 	fs.BoolVar(&o.initConfig, "init", false, "write a commented "+lint.ConfigFileName+" for the detected site generator in the given folder (default .) and exit")
 	fs.Var(&o.also, "also", "also write the report in `FORMAT=FILE` from the same run (repeatable), e.g. sarif=contentlint.sarif")
+	o.wf.register(fs)
 	fs.Usage = func() {
 		stderrf(stderr, "usage: contentlint [flags] [path...]\n       contentlint routes [--format text|json] [path]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -156,19 +159,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		out, outFile = f, f
 	}
 	var progress io.Writer
-	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && !o.wf.quiet {
 		progress = stderr
 	}
 	eng := &lint.Engine{Rules: all, Config: cfg, Site: site, Options: lint.Options{
 		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
 		Warnings: stderr,
 	}}
-	if o.format == "text" {
+	if o.format == "text" && !o.wf.quiet {
 		stderrf(stderr, "contentlint: %s\n", siteLine(site.Describe()))
-		for _, n := range site.Notes {
-			stderrf(stderr, "contentlint: note: %s\n", n)
-		}
 	}
+	// What the model cannot know is said once, whatever the format.
+	for _, n := range site.Notes {
+		stderrf(stderr, "contentlint: note: %s\n", n)
+	}
+	started := time.Now()
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
@@ -181,7 +186,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
-		Findings: res.Findings, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files, SrcRoot: eng.BaseDir}
+		Findings: res.Findings, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files, SrcRoot: eng.BaseDir,
+		Started: started}
 	for _, r := range all {
 		runInfo.Severities[r.ID] = cfg.RuleSeverity(r)
 	}
@@ -191,8 +197,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	} else if res.Err != nil {
 		runInfo.Errors = []error{res.Err}
 	}
+	if err := o.wf.applyBaseline(runInfo, res, stderr); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	if o.format == "text" {
-		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout))
+		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout) && !noColor())
 	}
 	err = reporter(out, runInfo)
 	if outFile != nil {
@@ -211,14 +221,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, e := range runInfo.Errors {
 		stderrf(stderr, "contentlint: error: %v\n", e)
 	}
-	if o.format == "text" {
-		stderrf(stderr, "%s\n", report.Summary(runInfo))
+	if o.format == "text" && !o.wf.quiet {
+		stderrf(stderr, "%s%s\n", report.Tally(runInfo), report.Summary(runInfo))
 	}
 	if len(runInfo.Errors) > 0 {
 		return exitError
 	}
 	if failOn != lint.Off {
-		for _, f := range res.Findings {
+		for _, f := range runInfo.Findings {
 			if f.Severity >= failOn {
 				return exitFindings
 			}
