@@ -62,7 +62,8 @@ func (astro) Defaults(cfg *Config) {
 		cfg.Frontmatter.Required = &none
 	}
 	setList(&cfg.Static, "public")
-	setStr(&cfg.Cover.Field, "cover")
+	// Astro has no cover field of its own; its blog template's is heroImage.
+	setStr(&cfg.Cover.Field, "heroImage")
 	if len(cfg.BaseURL) > 0 {
 		return
 	}
@@ -152,21 +153,29 @@ func (s *Site) expandAstro(pattern, id string, e *Entry) string {
 // decides.
 func (astro) Partial(*Site, string) bool { return false }
 
-// GeneratedRoute: the routes of src/pages files without parameters.
-func (astro) GeneratedRoute(s *Site, p string) bool { return s.pageRoutes[p] }
+// GeneratedRoute: the routes of src/pages files without parameters, and
+// the numbered pages of paginate() routes.
+func (astro) GeneratedRoute(s *Site, p string) bool {
+	if s.pageRoutes[p] {
+		return true
+	}
+	for _, pre := range astroOf(s).paginated {
+		n, ok := strings.CutPrefix(p, strings.TrimSuffix(pre, "/")+"/")
+		if p == pre || ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
 
 // OwnsURL: every Astro route comes from src/pages or an integration, so a
 // path is judged unless a dynamic route the model cannot read may serve it
-// (Site.OwnsURL checks those prefixes) or a collection's URLs are unknown.
+// (Site.OwnsURL checks those prefixes; a root one covers every path). A
+// collection no dynamic route reads has no pages of its own.
 func (astro) OwnsURL(s *Site, p string) bool {
 	a := astroOf(s)
 	for _, d := range a.dynamicPrefixes {
 		if d == "/" || p == d {
-			return false
-		}
-	}
-	for _, c := range a.collections {
-		if c.kind == "unknown" || (c.kind == "content" && !c.routeKnown && s.Permalink.ByLang[c.name] == "") {
 			return false
 		}
 	}
@@ -276,7 +285,10 @@ type astroSite struct {
 	// dynamicPrefixes are URL prefixes of src/pages routes with parameters
 	// that no collection accounts for: any path may exist under them.
 	dynamicPrefixes []string
-	notes           []string
+	// paginated are prefixes of paginate() routes: the prefix and
+	// /<prefix>/<n> exist.
+	paginated []string
+	notes     []string
 }
 
 type starlightLocale struct {
@@ -325,7 +337,7 @@ func (a *astroSite) fingerprint() string {
 		routes = append(routes, r)
 	}
 	sort.Strings(routes)
-	fmt.Fprintf(&b, "%v %q %q %q %q %q", a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.notes)
+	fmt.Fprintf(&b, "%v %q %q %q %q %q %q", a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes)
 	for _, c := range a.collections {
 		fmt.Fprintf(&b, "\n%+v", *c)
 	}
@@ -340,10 +352,12 @@ var (
 	astroMarkdownExts = "{markdown,mdown,mkdn,mkd,mdwn,md,mdx}"
 	defineCollRE      = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*)?defineCollection\s*\(`)
 	collectionsRE     = regexp.MustCompile(`\bcollections\s*=\s*\{`)
-	getCollectionRE   = regexp.MustCompile(`getCollection\s*\(\s*['"]([^'"]+)['"]`)
+	getCollectionRE   = regexp.MustCompile(`getCollection\s*(?:<[^>]*>)?\s*\(\s*['"]([^'"]+)['"]`)
+	topDeclRE         = regexp.MustCompile(`\n(?:export\s|function\s|async\s+function\s|const\s|let\s)`)
+	importRE          = regexp.MustCompile(`import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]`)
 	paramsRE          = regexp.MustCompile(`params\s*:\s*\{\s*([A-Za-z_$][\w$]*)\s*:\s*[A-Za-z_$][\w$]*\.(id|slug)\s*,?\s*\}`)
 	paramsShortRE     = regexp.MustCompile(`params\s*:\s*\{\s*([A-Za-z_$][\w$]*)\s*\}`)
-	draftFilterRE     = regexp.MustCompile(`getCollection\s*\(\s*['"]([^'"]+)['"]\s*,[^;]*?\bdata\.draft\b`)
+	draftFilterRE     = regexp.MustCompile(`getCollection\s*(?:<[^>]*>)?\s*\(\s*['"]([^'"]+)['"]\s*,[^;]*?\bdata\.draft\b`)
 	optionalRE        = regexp.MustCompile(`\.(?:optional|default|nullish|catch)\s*\(`)
 )
 
@@ -364,7 +378,7 @@ func readAstroSite(root string) *astroSite {
 		case c.kind == "content" && !c.routeKnown && c.routeFrom != "":
 			c.note = fmt.Sprintf("collection %s: %s computes its URLs; contentlint cannot know them (set permalink: {%s: /pattern/:slug} in .contentlint.yml)", c.name, c.routeFrom, c.name)
 		case c.kind == "content" && !c.routeKnown:
-			c.note = fmt.Sprintf("collection %s: no page in src/pages renders it that contentlint can read; its URLs are unknown (set permalink: {%s: /pattern/:slug} in .contentlint.yml)", c.name, c.name)
+			c.note = fmt.Sprintf("collection %s: no dynamic route in src/pages renders it, so its entries have no URL of their own (if they do, set permalink: {%s: /pattern/:slug} in .contentlint.yml)", c.name, c.name)
 		}
 	}
 	return a
@@ -546,39 +560,110 @@ func cleanBase(root, base string) string {
 	return path.Clean(strings.TrimPrefix(base, "./"))
 }
 
-// schemaRequired lists the required top-level keys of a schema: a
-// z.object({...}) (maybe inside an image() arrow function, or a variable of
-// the same file), or Starlight's docsSchema(), which requires title. Fields
-// with .optional(), .default(), .nullish() or .catch() are not required.
-func schemaRequired(schema, src string) ([]string, bool) {
+// schemaRequired lists the required top-level keys of a schema, read
+// from its text: z.object({...}) with .extend({...}) calls, a variable of
+// the same file holding one, either inside an arrow function (({ image })
+// => ...), or Starlight's docsSchema(), which requires title. Fields with
+// .optional(), .default(), .nullish() or .catch() are not required, nor any
+// after .partial(). known is false for a schema it cannot read.
+func schemaRequired(schema, src string) (req []string, known bool) {
+	return readSchema(schema, src, 0)
+}
+
+var (
+	arrowRE  = regexp.MustCompile(`^(?:async\s*)?(?:\([^()]*\)|[A-Za-z_$][\w$]*)\s*=>\s*`)
+	schemaRE = regexp.MustCompile(`^(z\.object|docsSchema|[A-Za-z_$][\w$]*)\s*(\()?`)
+)
+
+func readSchema(schema, src string, depth int) ([]string, bool) {
 	schema = strings.TrimSpace(schema)
 	if schema == "" {
 		return nil, true
 	}
+	if depth > 4 {
+		return nil, false
+	}
+	if m := arrowRE.FindString(schema); m != "" {
+		schema = strings.TrimSpace(schema[len(m):])
+		if strings.HasPrefix(schema, "(") { // => (z.object({...}))
+			b := jsBalanced(schema)
+			schema = strings.TrimSpace(b[1 : len(b)-1])
+		}
+	}
+	m := schemaRE.FindStringSubmatch(schema)
+	if m == nil {
+		return nil, false
+	}
 	var req []string
-	if strings.HasPrefix(schema, "docsSchema") {
-		req = append(req, "title")
-		ext := jsGet(jsFirstObject(schema), "extend")
-		if ext == "" {
-			return req, true
+	rest := schema[len(m[0]):]
+	switch {
+	case m[1] == "z.object" && m[2] != "":
+		args := jsBalanced(schema[len(m[0])-1:])
+		req = objectRequired(jsFirstObject(args))
+		rest = schema[len(m[0])-1+len(args):]
+	case m[1] == "docsSchema" && m[2] != "":
+		args := jsBalanced(schema[len(m[0])-1:])
+		req = []string{"title"}
+		if ext := jsGet(jsFirstObject(args), "extend"); ext != "" {
+			// An extension it cannot read leaves Starlight's own title.
+			more, _ := readSchema(ext, src, depth+1)
+			req = append(req, more...)
 		}
-		schema = ext
-	}
-	if m := jsIdentRE.FindString(schema); m != "" {
-		if loc := regexp.MustCompile(`(?:const|let|var)\s+` + regexp.QuoteMeta(m) + `\s*=`).FindStringIndex(src); loc != nil {
-			schema = src[loc[1]:]
+		rest = schema[len(m[0])-1+len(args):]
+	case m[2] == "": // a variable of the same file
+		loc := regexp.MustCompile(`(?:const|let|var)\s+` + regexp.QuoteMeta(m[1]) + `\s*=\s*`).FindStringIndex(src)
+		if loc == nil {
+			return nil, false
 		}
+		end := strings.IndexByte(src[loc[1]:], ';')
+		def := src[loc[1]:]
+		if end >= 0 {
+			def = def[:end]
+		}
+		var ok bool
+		if req, ok = readSchema(def, src, depth+1); !ok {
+			return nil, false
+		}
+	default:
+		return nil, false
 	}
-	obj := jsCallArg(schema, "z.object")
-	if obj == "" || strings.Contains(schema[:min(len(schema), strings.Index(schema, obj)+len(obj)+12)], ".partial(") {
-		return req, len(req) > 0
+	// Chained calls: .extend({...}) adds fields, .partial() drops them all,
+	// anything else (.strict(), .passthrough(), .transform()) keeps them.
+	for {
+		rest = strings.TrimSpace(rest)
+		if !strings.HasPrefix(rest, ".") {
+			break
+		}
+		name := jsIdentPrefix(rest[1:])
+		call := strings.TrimSpace(rest[1+len(name):])
+		if name == "" || !strings.HasPrefix(call, "(") {
+			break
+		}
+		args := jsBalanced(call)
+		switch name {
+		case "extend", "merge":
+			if obj := jsFirstObject(args); strings.HasPrefix(strings.TrimSpace(args[1:]), "{") {
+				req = append(req, objectRequired(obj)...)
+			} else {
+				return nil, false
+			}
+		case "partial":
+			req = nil
+		}
+		rest = call[len(args):]
 	}
-	for _, e := range jsEntries(jsFirstObject(obj)) {
+	return req, true
+}
+
+// objectRequired lists the keys of a z.object shape that are required.
+func objectRequired(obj string) []string {
+	var req []string
+	for _, e := range jsEntries(obj) {
 		if e.key != "..." && e.value != e.key && !optionalRE.MatchString(e.value) {
 			req = append(req, e.key)
 		}
 	}
-	return req, true
+	return req
 }
 
 // matches reports whether rel (relative to the site root) is an entry of c.
@@ -679,6 +764,8 @@ func (a *astroSite) readPages(root string) {
 func (a *astroSite) dynamicRoute(root, file, prefix string, rest []string) {
 	b, _ := os.ReadFile(file)
 	src := stripJSComments(string(b))
+	// A page often calls a helper (getAllPosts()) that calls getCollection.
+	src += importedHelpers(root, file, src)
 	rel := relSlash(root, file)
 	names := map[string]bool{}
 	for _, m := range getCollectionRE.FindAllStringSubmatch(src, -1) {
@@ -690,6 +777,11 @@ func (a *astroSite) dynamicRoute(root, file, prefix string, rest []string) {
 		if !strings.HasPrefix(rest[0], "[") || !strings.HasSuffix(rest[0], "]") {
 			param = ""
 		}
+	}
+	if strings.Contains(src, "paginate(") && len(rest) == 1 && strings.HasPrefix(rest[0], "[...") {
+		// paginate() serves the prefix and numbered pages under it.
+		a.paginated = append(a.paginated, NormalizeURLPath(prefix))
+		return
 	}
 	known, prop := false, ""
 	if m := paramsRE.FindStringSubmatch(src); m != nil && m[1] == param && len(names) == 1 && !strings.Contains(src, "paginate(") {
@@ -851,4 +943,94 @@ func (a *astroSite) localizedSlug(slug, to string) string {
 		rest = strings.TrimPrefix(strings.TrimPrefix(slug, from), "/")
 	}
 	return strings.Trim(to+"/"+rest, "/")
+}
+
+// importedHelpers returns the bodies of the functions a page imports from
+// the site's own modules and calls, one level deep: relative imports and
+// the aliases of tsconfig.json's compilerOptions.paths.
+func importedHelpers(root, file, src string) string {
+	var out strings.Builder
+	for _, m := range importRE.FindAllStringSubmatch(src, -1) {
+		mod := resolveModule(root, filepath.Dir(file), m[2])
+		if mod == "" {
+			continue
+		}
+		b, err := os.ReadFile(mod)
+		if err != nil {
+			continue
+		}
+		msrc := stripJSComments(string(b))
+		for _, name := range strings.Split(m[1], ",") {
+			f := strings.Fields(strings.TrimPrefix(strings.TrimSpace(name), "type "))
+			if len(f) == 0 || !strings.Contains(src, f[len(f)-1]+"(") {
+				continue
+			}
+			out.WriteString(declBody(msrc, f[0], 2))
+		}
+	}
+	return out.String()
+}
+
+// resolveModule finds the file an import specifier names: relative to the
+// importing folder, or through a tsconfig.json paths alias ("@/*":
+// ["src/*"]); "" for packages and what it cannot find.
+func resolveModule(root, dir, spec string) string {
+	var cands []string
+	switch {
+	case strings.HasPrefix(spec, "."):
+		cands = append(cands, filepath.Join(dir, filepath.FromSlash(spec)))
+	default:
+		tsc := jsFirstObject(readFirst(root, "tsconfig.json"))
+		paths := jsFirstObject(jsGet(jsGet(tsc, "compilerOptions"), "paths"))
+		for _, e := range jsEntries(paths) {
+			pre, ok := strings.CutSuffix(e.key, "*")
+			rest, match := strings.CutPrefix(spec, pre)
+			if !ok || !match {
+				continue
+			}
+			targets, _ := jsStrings(e.value)
+			for _, t := range targets {
+				cands = append(cands, filepath.Join(root, filepath.FromSlash(strings.TrimSuffix(t, "*")+rest)))
+			}
+		}
+		if strings.HasPrefix(spec, "src/") {
+			cands = append(cands, filepath.Join(root, filepath.FromSlash(spec)))
+		}
+	}
+	for _, c := range cands {
+		for _, ext := range []string{"", ".ts", ".js", ".mts", ".mjs", "/index.ts", "/index.js"} {
+			if FileExists(c + ext) {
+				return c + ext
+			}
+		}
+	}
+	return ""
+}
+
+var callRE = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*\(`)
+
+// declBody is the text of the declaration of name in a module, up to the
+// next top-level declaration (a return type may hold braces, so braces are
+// not matched), with the bodies of the module's functions it calls, depth
+// levels deep.
+func declBody(msrc, name string, depth int) string {
+	def := regexp.MustCompile(`(?:function\s+|(?:const|let|var)\s+)` + regexp.QuoteMeta(name) + `\b`).FindStringIndex(msrc)
+	if def == nil {
+		return ""
+	}
+	body := msrc[def[1]:]
+	if loc := topDeclRE.FindStringIndex(body); loc != nil {
+		body = body[:loc[0]]
+	}
+	out := "\n" + body
+	if depth > 0 {
+		seen := map[string]bool{name: true}
+		for _, m := range callRE.FindAllStringSubmatch(body, -1) {
+			if !seen[m[1]] {
+				seen[m[1]] = true
+				out += declBody(msrc, m[1], depth-1)
+			}
+		}
+	}
+	return out
 }

@@ -130,3 +130,34 @@ func TestAstroSiteNotesAndLocales(t *testing.T) {
 		t.Errorf("locales = %+v default %q", sl.locales, sl.defaultLocale)
 	}
 }
+
+func TestAstroSchemaRequired(t *testing.T) {
+	src := `const base = z.object({ title: z.string().max(60) });
+const withDate = base.extend({ date: z.coerce.date(), tags: z.array(z.string()).default([]) });`
+	tests := []struct {
+		schema string
+		want   []string
+		known  bool
+	}{
+		{"", nil, true},
+		{"z.object({ title: z.string(), draft: z.boolean().optional() })", []string{"title"}, true},
+		{"z.object({\n  title: z.string(),\n  pubDate: z.coerce.date(),\n  updated: z.string()\n    .optional()\n    .transform((s) => s),\n})", []string{"title", "pubDate"}, true},
+		{"({ image }) => z.object({ cover: image(), alt: z.string().nullish() })", []string{"cover"}, true},
+		{"({ image }) => (z.object({ cover: image() }))", []string{"cover"}, true},
+		{"({ image }) => base.extend({ description: z.string(), cover: z.object({ src: image(), alt: z.string() }).optional() })", []string{"title", "description"}, true},
+		{"withDate", []string{"title", "date"}, true},
+		{"z.object({ title: z.string() }).partial()", nil, true},
+		{"z.object({ title: z.string() }).strict()", []string{"title"}, true},
+		{"docsSchema()", []string{"title"}, true},
+		{"docsSchema({ extend: z.object({ banner: z.string(), hero: z.string().optional() }) })", []string{"title", "banner"}, true},
+		{"docsSchema({ extend: (ctx) => blogSchema(ctx) })", []string{"title"}, true},
+		{"imported", nil, false},
+		{"base.merge(other)", nil, false},
+	}
+	for _, tt := range tests {
+		got, known := schemaRequired(tt.schema, src)
+		if !reflect.DeepEqual(got, tt.want) || known != tt.known {
+			t.Errorf("schemaRequired(%q) = %q, %v; want %q, %v", tt.schema, got, known, tt.want, tt.known)
+		}
+	}
+}

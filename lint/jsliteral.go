@@ -182,3 +182,12 @@ func jsFirstObject(s string) string {
 	}
 	return jsBalanced(s[i:])
 }
+
+// jsIdentPrefix returns the identifier at the start of s.
+func jsIdentPrefix(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == '_' || s[i] == '$' || s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z' || i > 0 && s[i] >= '0' && s[i] <= '9') {
+		i++
+	}
+	return s[:i]
+}
