@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/BurntSushi/toml"
 	"github.com/bmatcuk/doublestar/v4"
 )
 
@@ -156,10 +158,11 @@ func (astro) Partial(*Site, string) bool { return false }
 // GeneratedRoute: the routes of src/pages files without parameters, and
 // the numbered pages of paginate() routes.
 func (astro) GeneratedRoute(s *Site, p string) bool {
-	if s.pageRoutes[p] {
+	a := astroOf(s)
+	if s.pageRoutes[p] || a.redirects[p] != "" || a.hostRoutes[p] {
 		return true
 	}
-	for _, pre := range astroOf(s).paginated {
+	for _, pre := range a.paginated {
 		n, ok := strings.CutPrefix(p, strings.TrimSuffix(pre, "/")+"/")
 		if p == pre || ok && n != "" && strings.Trim(n, "0123456789") == "" {
 			return true
@@ -174,6 +177,9 @@ func (astro) GeneratedRoute(s *Site, p string) bool {
 // collection no dynamic route reads has no pages of its own.
 func (astro) OwnsURL(s *Site, p string) bool {
 	a := astroOf(s)
+	if a.openRoutes {
+		return false
+	}
 	for _, d := range a.dynamicPrefixes {
 		if d == "/" || p == d {
 			return false
@@ -223,6 +229,19 @@ func (astro) Required(s *Site, abs string, fm *Value, cfg []string) []string {
 // pages with the same slug in each locale as translations.
 func (astro) LinkEntries(s *Site, entries []*Entry) {
 	a := astroOf(s)
+	if len(a.redirects) > 0 {
+		byURL := map[string]*Entry{}
+		for _, en := range entries {
+			if en.URL != "" {
+				byURL[en.URL] = en
+			}
+		}
+		for _, from := range slices.Sorted(maps.Keys(a.redirects)) {
+			if en := byURL[a.redirects[from]]; en != nil && from != en.URL {
+				en.Aliases = append(en.Aliases, from)
+			}
+		}
+	}
 	if !a.starlight || !a.multilingual() {
 		return
 	}
@@ -288,7 +307,17 @@ type astroSite struct {
 	// paginated are prefixes of paginate() routes: the prefix and
 	// /<prefix>/<n> exist.
 	paginated []string
-	notes     []string
+	// redirects are astro.config's redirects: source path → target path
+	// (the static build writes a redirect page at each source).
+	redirects map[string]string
+	// hostRoutes are paths the host serves by its own redirects
+	// (netlify.toml, public/_redirects).
+	hostRoutes map[string]bool
+	// openRoutes: an integration or Starlight plugin that contentlint does
+	// not know may add pages anywhere, so a path that reaches no page is
+	// not judged.
+	openRoutes bool
+	notes      []string
 }
 
 type starlightLocale struct {
@@ -337,7 +366,7 @@ func (a *astroSite) fingerprint() string {
 		routes = append(routes, r)
 	}
 	sort.Strings(routes)
-	fmt.Fprintf(&b, "%v %q %q %q %q %q %q", a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes)
+	fmt.Fprintf(&b, "%v %q %q %q %q %q %q %v %v %v", a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes, a.redirects, a.hostRoutes, a.openRoutes)
 	for _, c := range a.collections {
 		fmt.Fprintf(&b, "\n%+v", *c)
 	}
@@ -353,6 +382,7 @@ var (
 	defineCollRE      = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*)?defineCollection\s*\(`)
 	collectionsRE     = regexp.MustCompile(`\bcollections\s*=\s*\{`)
 	getCollectionRE   = regexp.MustCompile(`getCollection\s*(?:<[^>]*>)?\s*\(\s*['"]([^'"]+)['"]`)
+	mdPluginsRE       = regexp.MustCompile(`(?:remark|rehype)Plugins\s*:\s*\[\s*[^\]\s]`)
 	topDeclRE         = regexp.MustCompile(`\n(?:export\s|function\s|async\s+function\s|const\s|let\s)`)
 	importRE          = regexp.MustCompile(`import\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]`)
 	paramsRE          = regexp.MustCompile(`params\s*:\s*\{\s*([A-Za-z_$][\w$]*)\s*:\s*[A-Za-z_$][\w$]*\.(id|slug)\s*,?\s*\}`)
@@ -371,6 +401,14 @@ func readAstroSite(root string) *astroSite {
 	}
 	a.readCollections(root)
 	a.readPages(root)
+	a.readRedirects(root, astroCfg)
+	a.readHostRedirects(root)
+	a.readIntegrations(astroCfg)
+	if cfg := jsFirstObject(jsCallArg(astroCfg, "defineConfig")); cfg != "" {
+		if mdPluginsRE.MatchString(jsGet(cfg, "markdown")) {
+			a.notes = append(a.notes, "markdown remark or rehype plugins are configured: contentlint does not run them, so ids or links they add or change are not seen")
+		}
+	}
 	for _, c := range a.collections {
 		switch {
 		case c.kind == "unknown":
@@ -1033,4 +1071,182 @@ func declBody(msrc, name string, depth int) string {
 		}
 	}
 	return out
+}
+
+var defaultImportRE = regexp.MustCompile(`import\s+([A-Za-z_$][\w$]*)\s+from\s*['"](\.[^'"]+)['"]`)
+
+// readRedirects reads astro.config's redirects: string or {destination}
+// values, and spreads of an object a local module exports by default.
+// Sources with parameters are dynamic prefixes.
+func (a *astroSite) readRedirects(root, src string) {
+	cfg := jsFirstObject(jsCallArg(src, "defineConfig"))
+	lit := jsGet(cfg, "redirects")
+	if lit == "" {
+		return
+	}
+	a.redirects = map[string]string{}
+	var read func(lit string, depth int)
+	read = func(lit string, depth int) {
+		for _, e := range jsEntries(lit) {
+			if e.key == "..." {
+				if depth == 0 {
+					a.readRedirectModule(root, src, e.value, read)
+				}
+				continue
+			}
+			to, ok := jsString(e.value)
+			if !ok {
+				to, ok = jsString(jsGet(e.value, "destination"))
+			}
+			if !ok || !strings.HasPrefix(e.key, "/") {
+				continue
+			}
+			if strings.Contains(e.key, "[") {
+				a.dynamicPrefixes = append(a.dynamicPrefixes, NormalizeURLPath(e.key[:strings.Index(e.key, "[")]))
+				continue
+			}
+			if strings.HasPrefix(to, "/") {
+				to = NormalizeURLPath(to)
+			}
+			a.redirects[NormalizeURLPath(e.key)] = to
+		}
+	}
+	read(lit, 0)
+	sort.Strings(a.dynamicPrefixes)
+}
+
+// readRedirectModule reads the object literal that a default import of a
+// local module (import redirects from "./redirects.js") exports.
+func (a *astroSite) readRedirectModule(root, src, name string, read func(string, int)) {
+	for _, m := range defaultImportRE.FindAllStringSubmatch(src, -1) {
+		if m[1] != name {
+			continue
+		}
+		mod := resolveModule(root, root, m[2])
+		if mod == "" {
+			break
+		}
+		b, err := os.ReadFile(mod)
+		if err != nil {
+			break
+		}
+		msrc := stripJSComments(string(b))
+		if i := strings.Index(msrc, "export default"); i >= 0 {
+			read(jsFirstObject(msrc[i:]), 1)
+			return
+		}
+		break
+	}
+	a.notes = append(a.notes, fmt.Sprintf("redirects: the spread %s is not read", name))
+}
+
+// astroQuietPackages are integrations, adapters and Starlight plugins known
+// to add no pages that content links to.
+var astroQuietPackages = map[string]bool{
+	"@astrojs/mdx": true, "@astrojs/sitemap": true, "@astrojs/react": true, "@astrojs/vue": true,
+	"@astrojs/svelte": true, "@astrojs/preact": true, "@astrojs/solid-js": true, "@astrojs/lit": true,
+	"@astrojs/alpinejs": true, "@astrojs/tailwind": true, "@astrojs/partytown": true, "@astrojs/markdoc": true,
+	"@astrojs/netlify": true, "@astrojs/vercel": true, "@astrojs/node": true, "@astrojs/cloudflare": true,
+	"@astrojs/starlight": true, "@astrojs/starlight-tailwind": true, "@tailwindcss/vite": true,
+	"astro-expressive-code": true, "astro-icon": true, "astro-robots-txt": true, "astro-compress": true,
+	"@playform/compress": true, "astro-pagefind": true, "starlight-links-validator": true,
+	"starlight-image-zoom": true, "@expressive-code/plugin-line-numbers": true,
+	"@expressive-code/plugin-collapsible-sections": true, "@swup/astro": true, "astro-webmanifest": true,
+	"@vite-pwa/astro": true, "astro-embed": true, "@astro-community/astro-embed-integration": true,
+	"astro-purgecss": true, "astro-critters": true, "astro-mermaid": true, "astro-seo": true,
+}
+
+// astroPackagePrefixes are integrations known to add pages under a prefix
+// (their default one).
+var astroPackagePrefixes = map[string]string{"starlight-blog": "/blog", "@astrojs/rss": ""}
+
+var (
+	importAnyRE = regexp.MustCompile(`import\s+(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*['"]([^'"]+)['"]`)
+	calledRE    = regexp.MustCompile(`([A-Za-z_$][\w$]*)\s*\(`)
+)
+
+// readIntegrations finds the packages astro.config calls (integrations,
+// Starlight plugins and anything else imported and called). One it does not
+// know may add pages: it is named in a note, and paths that reach no page
+// are then not judged.
+func (a *astroSite) readIntegrations(src string) {
+	pkgOf := map[string]string{}
+	for _, m := range importAnyRE.FindAllStringSubmatch(src, -1) {
+		pkg := m[3]
+		if m[1] != "" {
+			pkgOf[m[1]] = pkg
+		}
+		for _, n := range strings.Split(m[2], ",") {
+			if f := strings.Fields(strings.TrimSpace(n)); len(f) > 0 {
+				pkgOf[f[len(f)-1]] = pkg
+			}
+		}
+	}
+	var unknown []string
+	seen := map[string]bool{}
+	for _, m := range calledRE.FindAllStringSubmatch(src, -1) {
+		pkg, ok := pkgOf[m[1]]
+		if !ok || seen[pkg] {
+			continue
+		}
+		seen[pkg] = true
+		switch {
+		case strings.HasPrefix(pkg, ".") || strings.HasPrefix(pkg, "node:") || pkg == "astro" || strings.HasPrefix(pkg, "astro/") ||
+			pkg == "vite" || strings.HasPrefix(pkg, "rehype") || strings.HasPrefix(pkg, "remark") || strings.HasPrefix(pkg, "@astrojs/markdown-") ||
+			astroQuietPackages[pkg]:
+		case astroPackagePrefixes[pkg] != "":
+			a.dynamicPrefixes = append(a.dynamicPrefixes, astroPackagePrefixes[pkg])
+		case astroPackagePrefixes[pkg] == "" && strings.Contains(pkg, "rss"):
+		default:
+			unknown = append(unknown, pkg)
+		}
+	}
+	sort.Strings(a.dynamicPrefixes)
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		a.openRoutes = true
+		a.notes = append(a.notes, fmt.Sprintf("astro.config uses %s, which may add pages contentlint cannot see: a link that reaches no page is not reported (anchors of known pages still are)", strings.Join(unknown, ", ")))
+	}
+}
+
+// readHostRedirects reads the redirects a Netlify or Cloudflare host serves:
+// netlify.toml [[redirects]] and public/_redirects. A source with a splat
+// or a :placeholder is a dynamic prefix; 404 rules are not redirects.
+func (a *astroSite) readHostRedirects(root string) {
+	a.hostRoutes = map[string]bool{}
+	add := func(from, status string) {
+		if !strings.HasPrefix(from, "/") || strings.HasPrefix(status, "404") {
+			return
+		}
+		if i := strings.IndexAny(from, "*:"); i >= 0 {
+			a.dynamicPrefixes = append(a.dynamicPrefixes, NormalizeURLPath(from[:i]))
+			return
+		}
+		a.hostRoutes[NormalizeURLPath(from)] = true
+	}
+	var nt struct {
+		Redirects []struct {
+			From   string `toml:"from"`
+			Status int    `toml:"status"`
+		} `toml:"redirects"`
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "netlify.toml")); err == nil {
+		if _, err := toml.Decode(string(b), &nt); err == nil {
+			for _, r := range nt.Redirects {
+				add(r.From, fmt.Sprint(r.Status))
+			}
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(root, "public", "_redirects")); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if f := strings.Fields(line); len(f) >= 2 && !strings.HasPrefix(f[0], "#") {
+				status := ""
+				if len(f) >= 3 {
+					status = f[2]
+				}
+				add(f[0], status)
+			}
+		}
+	}
+	sort.Strings(a.dynamicPrefixes)
 }
