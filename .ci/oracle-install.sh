@@ -49,5 +49,18 @@ install_astro() {
   echo "astro: $dir"
 }
 
+# Heading ids: github-slugger, the slugger under remark, Docusaurus, Astro
+# and mdc, run with node by lint/slug's oracle test (kramdown comes with
+# Debian's jekyll above).
+GITHUB_SLUGGER_VERSION=2.0.0
+install_github_slugger() {
+  local dir="$CACHE/npm/github-slugger-$GITHUB_SLUGGER_VERSION"
+  if [ ! -f "$dir/node_modules/github-slugger/index.js" ]; then
+    echo "oracle-install: npm install github-slugger@$GITHUB_SLUGGER_VERSION"
+    npm install --prefix "$dir" --no-audit --no-fund --silent "github-slugger@$GITHUB_SLUGGER_VERSION" >/dev/null
+  fi
+}
+
 install_jekyll
+install_github_slugger
 install_astro

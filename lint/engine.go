@@ -41,6 +41,8 @@ type Result struct {
 	Files    int // files linted (targets)
 	// Targets are the linted files, as findings name them.
 	Targets []string
+	// Index is the site index the run built (every post, URL and alias).
+	Index   *Index
 	Indexed int // files in the site index
 	// Entries is the site index, sorted by path.
 	Entries []*Entry
@@ -278,6 +280,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	}
 	index := NewIndex(live)
 	res.Entries = index.Entries
+	res.Index = index
 	var targetEntries []*Entry
 	for _, en := range index.Entries {
 		if en.Target {
@@ -303,6 +306,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		sp.report = func(en *Entry, d Diagnostic) {
 			siteFindings[i] = append(siteFindings[i], e.finding(r, sev, en.Abs, d))
 		}
+		sp.fail = func(err error) { siteErrs[i] = fmt.Errorf("rule %s: %w", r.ID, err) }
 		swg.Add(1)
 		go func() {
 			defer swg.Done()
@@ -411,6 +415,9 @@ func (e *Engine) display(abs string) string {
 func (e *Engine) finding(r *Rule, sev Severity, abs string, d Diagnostic) Finding {
 	if _, set := e.Config.Rules[r.ID]; d.Severity != Off && !set {
 		sev = d.Severity
+	}
+	if d.Cap != Off && d.Cap < sev {
+		sev = d.Cap
 	}
 	return Finding{RuleID: r.ID, Severity: sev, File: e.display(abs), Range: d.Range, Message: d.Message, Properties: d.Properties, Fix: d.Fix}
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/contentlint/contentlint/lint/slug"
 )
 
 // astro models Astro 5: content collections declared in src/content.config.*
@@ -199,7 +201,7 @@ func (astro) Dialect(root string) (string, []string) {
 
 // Traits: heading ids are github-slugger's with one trailing "-" dropped
 // (rehype-heading-ids), and Astro has no {#id} syntax.
-func (astro) Traits() Traits { return Traits{SlugStyle: "astro", NoHeadingAttributes: true} }
+func (astro) Traits() Traits { return Traits{SlugStyle: slug.StyleAstro, NoHeadingAttributes: true} }
 
 func (astro) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
 

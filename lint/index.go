@@ -108,4 +108,7 @@ type Options struct {
 	// Warnings receives notes that are not findings, such as a corrupt link
 	// cache; nil discards them.
 	Warnings io.Writer
+	// Published are the URLs the site served at an earlier revision
+	// (--changed-since), for rules that guard against removing them.
+	Published []PublishedURL
 }

@@ -289,7 +289,9 @@ func (c *assetChecker) bodyImages() {
 				continue
 			}
 			if r := c.resolve(e.Abs, dest, nil); r.abs == "" && !c.uncheckable(dest) {
-				c.p.Report(e, c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried))
+				d := c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried)
+				d.Fix = c.caseFix(ref, dest, r.tried)
+				c.p.Report(e, d)
 			}
 		}
 	}
@@ -349,6 +351,39 @@ func (c *assetChecker) nearestName(dest string, tried []string) string {
 		return "" // the name is right; the folder is not
 	}
 	return best
+}
+
+// caseFix renames the file in an image path whose name has the wrong case,
+// when exactly one file in the folders tried matches it ignoring case: that
+// is the file the author meant, and the one a case-insensitive disk (macOS,
+// Windows) served while the site was written.
+func (c *assetChecker) caseFix(ref lint.Ref, dest string, tried []string) *lint.Fix {
+	start, end, ok := ref.DestSpan()
+	if !ok {
+		return nil
+	}
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	base := path.Base(dest)
+	match := ""
+	for _, t := range tried {
+		for _, name := range c.listing(filepath.Dir(t)) {
+			if name == base || !strings.EqualFold(name, base) {
+				continue
+			}
+			if match != "" && match != name {
+				return nil // two candidates: not ours to choose
+			}
+			match = name
+		}
+	}
+	i := strings.LastIndex(ref.Dest, base)
+	if match == "" || i < 0 {
+		return nil
+	}
+	rep := ref.Dest[:i] + match + ref.Dest[i+len(base):]
+	return &lint.Fix{Message: "use " + rep, Start: start, End: end, Replacement: rep}
 }
 
 func (c *assetChecker) listing(dir string) []string {

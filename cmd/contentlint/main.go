@@ -112,6 +112,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case o.initConfig:
 		return initConfig(fs.Args(), stdout, stderr)
 	}
+	if err := o.wf.validate(); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	reporter, ok := report.Formats()[o.format]
 	if !ok {
 		stderrf(stderr, "contentlint: unknown --format %q (want %s)\n", o.format, strings.Join(report.FormatNames(), ", "))
@@ -174,6 +178,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		stderrf(stderr, "contentlint: note: %s\n", n)
 	}
 	started := time.Now()
+	if paths, err = o.wf.scope(ctx, site, fs.Args(), paths, o.config, &eng.Options, stderr); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
@@ -183,6 +191,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		// A detected generator whose model finds nothing is a wrong model,
 		// not a clean site.
 		stderrf(stderr, "contentlint: %s\n", noContentMessage(site))
+		return exitError
+	}
+	if err := o.wf.filterNew(ctx, res, eng.BaseDir); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
@@ -200,6 +212,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := o.wf.applyBaseline(runInfo, res, stderr); err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
+	}
+	if done, code := o.wf.applyFixes(runInfo, eng.BaseDir, out, stderr); done {
+		return code
 	}
 	if o.format == "text" {
 		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout) && !noColor())
