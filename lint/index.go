@@ -111,4 +111,7 @@ type Options struct {
 	// Published are the URLs the site served at an earlier revision
 	// (--changed-since), for rules that guard against removing them.
 	Published []PublishedURL
+	// AllowEnv are the environment variables links.headers may expand
+	// (AllowedEnv); the others read as unset.
+	AllowEnv map[string]bool
 }

@@ -254,7 +254,7 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		HostInterval: time.Duration(lc.HostInterval), Retries: retries, MaxRetryAfter: time.Duration(lc.MaxRetryAfter),
 		Backoff: time.Duration(lc.Backoff), MaxBackoff: time.Duration(lc.MaxBackoff),
 		Accept: lc.Accept, Exclude: lc.Exclude, Headers: lc.Headers, AllowPrivate: lc.AllowPrivate,
-		Fragments: fragments,
+		Fragments: fragments, Getenv: lint.AllowedGetenv(nil),
 	}
 	if p.Options == nil {
 		return opt, nil
@@ -264,6 +264,7 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		version = "dev"
 	}
 	opt.UserAgent = linkcheck.UserAgent(version)
+	opt.Getenv = lint.AllowedGetenv(p.Options.AllowEnv)
 	opt.Progress = p.Options.Progress
 	if p.Options.NoCache {
 		return opt, nil
@@ -277,6 +278,14 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		}
 	} else if !filepath.IsAbs(path) {
 		path = filepath.Join(p.Config.Root, filepath.FromSlash(path))
+	}
+	content := append([]string(nil), p.Site.StaticRoots...)
+	for _, r := range p.Site.ContentRoots {
+		content = append(content, r.Dir)
+	}
+	if err := linkcheck.CheckCachePath(path, p.Site.Root, content); err != nil {
+		warnf(p, "contentlint: warning: %v; links are not cached\n", err)
+		return opt, nil
 	}
 	maxAge := time.Duration(lc.Cache.MaxAge)
 	if maxAge <= 0 {

@@ -59,6 +59,7 @@ type options struct {
 	initConfig                            bool
 	also                                  alsoFlag
 	wf                                    workflowOptions
+	allowEnv                              []string
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -80,6 +81,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.explain, "explain", "", "print the help of `RULE`, with a bad and a good example, and exit")
 	fs.BoolVar(&o.initConfig, "init", false, "write a commented "+lint.ConfigFileName+" for the detected site generator in the given folder (default .) and exit")
+	fs.Func("allow-env", "let links.headers expand ${`NAME`} (repeatable; also "+lint.AllowEnvVar+"=NAME,...)", func(v string) error {
+		o.allowEnv = append(o.allowEnv, v)
+		return nil
+	})
 	fs.Var(&o.also, "also", "also write the report in `FORMAT=FILE` from the same run (repeatable), e.g. sarif=contentlint.sarif")
 	o.wf.register(fs)
 	fs.Usage = func() {
@@ -144,6 +149,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
+	allowEnv := lint.AllowedEnv(os.Getenv, o.allowEnv)
+	if err := cfg.CheckHeaderEnv(allowEnv); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	if len(paths) == 0 {
 		for _, r := range site.ContentRoots {
 			paths = append(paths, r.Dir)
@@ -168,7 +178,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	eng := &lint.Engine{Rules: all, Config: cfg, Site: site, Options: lint.Options{
 		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
-		Warnings: stderr,
+		Warnings: stderr, AllowEnv: allowEnv,
 	}}
 	if o.format == "text" && !o.wf.quiet {
 		stderrf(stderr, "contentlint: %s\n", siteLine(site.Describe()))

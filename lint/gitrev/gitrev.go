@@ -18,6 +18,10 @@ import (
 	"strings"
 )
 
+// maxExtractFile bounds each file taken out of a revision: the lint reads
+// no more of a file either.
+const maxExtractFile = 64 << 20
+
 // Repo is a git work tree.
 type Repo struct {
 	Top string // absolute top-level folder
@@ -219,11 +223,13 @@ func untar(r io.Reader, dst string) error {
 			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 				return fmt.Errorf("extract: %w", err)
 			}
-			f, err := os.OpenFile(target, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+			f, err := os.OpenFile(target, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 			if err != nil {
 				return fmt.Errorf("extract: %w", err)
 			}
-			_, werr := io.Copy(f, tr)
+			// A file past the size contentlint reads is cut, as the lint
+			// would not read it whole either.
+			_, werr := io.Copy(f, io.LimitReader(tr, maxExtractFile))
 			if cerr := f.Close(); werr == nil {
 				werr = cerr
 			}
