@@ -54,14 +54,14 @@ func TestAstroContentLayer(t *testing.T) {
 			"export const collections = { blog, notes, work };\n",
 		"src/pages/blog/[...slug].astro": "---\nconst posts = await getCollection('blog', ({ data }) => !data.draft);\n" +
 			"return posts.map((post) => ({ params: { slug: post.id } }));\n---\n",
-		"src/pages/notes/[id].astro": "---\nconst notes = await getCollection('notes');\nnotes.map((n) => ({ params: { id: n.id } }));\n---\n",
+		"src/pages/notes/[id].astro":         "---\nconst notes = await getCollection('notes');\nnotes.map((n) => ({ params: { id: n.id } }));\n---\n",
 		"src/pages/projects/[...path].astro": "---\nconst w = await getCollection('work');\nw.map((p) => ({ params: { path: `${p.data.year}/${p.id}` } }));\n---\n",
-		"src/pages/about.astro":           "<h1>About</h1>\n",
-		"src/content/blog/Hello World.md": "---\ntitle: Hello\n---\n[note](/notes/idea/) [about](/about/) [work](/projects/2024/x/) [gone](/blog/nope/) [draft](/blog/draft/)\n",
-		"src/content/blog/draft.md":       "---\ntitle: Draft\ndraft: true\n---\n",
-		"src/content/blog/untitled.md":    "---\ndraft: false\n---\n[hello](/blog/hello-world/)\n",
-		"notes/idea.md":                   "No front matter: the notes schema asks for nothing.\n",
-		"work/x.md":                       "---\nyear: 2024\n---\n",
+		"src/pages/about.astro":              "<h1>About</h1>\n",
+		"src/content/blog/Hello World.md":    "---\ntitle: Hello\n---\n[note](/notes/idea/) [about](/about/) [work](/projects/2024/x/) [gone](/blog/nope/) [draft](/blog/draft/)\n",
+		"src/content/blog/draft.md":          "---\ntitle: Draft\ndraft: true\n---\n",
+		"src/content/blog/untitled.md":       "---\ndraft: false\n---\n[hello](/blog/hello-world/)\n",
+		"notes/idea.md":                      "No front matter: the notes schema asks for nothing.\n",
+		"work/x.md":                          "---\nyear: 2024\n---\n",
 	}
 	got := lintFiles(t, files, "")
 	checkFindings(t, onlyRule(got, "link-internal"), []string{
