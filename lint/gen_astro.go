@@ -762,7 +762,7 @@ func (a *astroSite) readPages(root string) {
 	base := filepath.Join(root, "src", "pages")
 	_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return nil // an unreadable or absent folder gives no routes
+			return filepath.SkipDir // an unreadable or absent folder gives no routes
 		}
 		rel := relSlash(base, p)
 		if d.IsDir() {
@@ -1038,8 +1038,12 @@ func resolveModule(root, dir, spec string) string {
 		}
 	}
 	for _, c := range cands {
+		if !within(root, c) { // a module outside the site is not read
+			continue
+		}
 		for _, ext := range []string{"", ".ts", ".js", ".mts", ".mjs", "/index.ts", "/index.js"} {
-			if FileExists(c + ext) {
+			//nolint:gosec // G703: c is inside the site root (checked above); only its existence is asked
+			if fi, err := os.Stat(filepath.Clean(c + ext)); err == nil && fi.Mode().IsRegular() {
 				return c + ext
 			}
 		}
@@ -1103,8 +1107,8 @@ func (a *astroSite) readRedirects(root, src string) {
 			if !ok || !strings.HasPrefix(e.key, "/") {
 				continue
 			}
-			if strings.Contains(e.key, "[") {
-				a.dynamicPrefixes = append(a.dynamicPrefixes, NormalizeURLPath(e.key[:strings.Index(e.key, "[")]))
+			if before, _, dynamic := strings.Cut(e.key, "["); dynamic {
+				a.dynamicPrefixes = append(a.dynamicPrefixes, NormalizeURLPath(before))
 				continue
 			}
 			if strings.HasPrefix(to, "/") {
