@@ -56,9 +56,9 @@ func extract(post *Post, ids headingIDs) {
 				txt, anchor = text, id
 			}
 			if anchor == "" {
-				idText := txt
+				idText := headingTextFrom(n, src, 0)
 				if opts.LastLine && n.Lines().Len() > 1 {
-					idText = plainTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
+					idText = headingTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
 				}
 				anchor = sl.Slug(idText)
 			}
@@ -188,11 +188,13 @@ func linkSpan(post *Post, start int, dest []byte) (Range, int, int) {
 	return post.Lines.Range(start, end), ds, de
 }
 
-func plainText(n ast.Node, src []byte) string { return plainTextFrom(n, src, 0) }
+func plainText(n ast.Node, src []byte) string { return unmarkCode(headingTextFrom(n, src, 0)) }
 
-// plainTextFrom is plainText of the text that starts at or after offset
-// from (the last line of a setext heading).
-func plainTextFrom(n ast.Node, src []byte, from int) string {
+// headingTextFrom is the plain text that starts at or after offset from
+// (the last line of a setext heading), each code span's text between
+// codeOpen and codeClose, so that the slugger leaves code alone (no entity
+// decoding, no typographer), as every generator does.
+func headingTextFrom(n ast.Node, src []byte, from int) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -210,11 +212,13 @@ func plainTextFrom(n ast.Node, src []byte, from int) string {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
+			b.WriteRune(codeOpen)
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if tx, ok := t.(*ast.Text); ok {
 					b.Write(tx.Segment.Value(src))
 				}
 			}
+			b.WriteRune(codeClose)
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil

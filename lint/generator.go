@@ -140,6 +140,8 @@ type Traits struct {
 	MDXComments bool
 	// OrderPrefixes: numeric `1.` prefixes order files and leave URLs.
 	OrderPrefixes bool
+	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
+	NoHeadingAttributes bool
 	// CopiesWithoutFrontMatter: a file without front matter is copied
 	// as-is, not rendered, so it is no post and is not linted (Jekyll).
 	CopiesWithoutFrontMatter bool
@@ -153,8 +155,6 @@ type Traits struct {
 	// WordLists: a string in a list field (tags, categories) is a list of
 	// its words (Jekyll).
 	WordLists bool
-	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
-	NoHeadingAttributes bool
 	// LooseHeadingIDs: a heading ending in `{#…}` takes any text there,
 	// spaces included, as its id (Docusaurus); implies no goldmark
 	// attribute parsing.

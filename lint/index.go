@@ -19,6 +19,12 @@ type Entry struct {
 	// Translations maps a language to the path of this page's translation
 	// in it, as the generator pairs them.
 	Translations map[string]string
+	// ExtraURLs are other URLs the same page is served at (Starlight's
+	// fallback pages in locales without a translation); not redirects.
+	ExtraURLs []string
+	// Unrouted: the generator renders the file, but the model cannot know
+	// its URL (URL is "").
+	Unrouted bool
 	// TranslationKey groups the translations of one page, where the
 	// generator pairs them itself (Hugo: translationKey or content path).
 	TranslationKey string
@@ -33,13 +39,7 @@ type Entry struct {
 	// show (a shortcode whose output is unknown); "" when all are known.
 	OpenAnchors string
 	Shortcodes  []Shortcode
-	// ExtraURLs are other URLs the same page is served at (Starlight's
-	// fallback pages in locales without a translation); not redirects.
-	ExtraURLs []string
-	// Unrouted: the generator renders the file, but the model cannot know
-	// its URL (URL is "").
-	Unrouted bool
-	Refs     []Ref
+	Refs        []Ref
 	// Target is true for entries whose findings are reported.
 	Target bool
 	// Light entries were indexed from front matter and headings alone.

@@ -482,7 +482,9 @@ func parsePlainHeading(line []byte, attrs bool) (plainHeading, bool) {
 			if bytes.IndexByte(code, '\n') >= 0 {
 				return h, false
 			}
+			b.WriteRune(codeOpen)
 			b.Write(code)
+			b.WriteRune(codeClose)
 			i += n + closeAt + n
 			continue
 		case '*', '_', '[', ']', '<', '>', '&', '\\', '!', '{', '}', '~', '|', '$', '\t', ':', 'h', 'w':

@@ -77,6 +77,10 @@ type Site struct {
 	genData any
 }
 
+// fingerprinter is generator data that can say what it read, for the index
+// cache fingerprint.
+type fingerprinter interface{ fingerprint() string }
+
 // AnchorOptions are how a generator's Markdown renderer gives ids beyond
 // slugging heading text.
 type AnchorOptions struct {
@@ -87,10 +91,6 @@ type AnchorOptions struct {
 	// headings (Hugo's autoDefinitionTermID).
 	TermIDs bool
 }
-
-// fingerprinter is generator data that can say what it read, for the index
-// cache fingerprint.
-type fingerprinter interface{ fingerprint() string }
 
 // NewSite builds the site model from a config whose Root is set (and, for a
 // generator preset, already filled by ApplyPreset).

@@ -173,7 +173,9 @@ func TestURLRemovedPerGenerator(t *testing.T) {
 			"docs/hello.md", "docs/hello-world.md", "/docs/hello", "aliases", ""},
 		{"nuxt-content", map[string]string{"nuxt.config.ts": "export default defineNuxtConfig({})\n", "content/hello.md": post(""), "content/other.md": post("")},
 			"content/hello.md", "content/hello-world.md", "/hello", "aliases", ""},
-		{"astro", map[string]string{"astro.config.mjs": "export default {}\n", "src/content/blog/hello.md": post(""), "src/content/blog/other.md": post("")},
+		// Astro serves a (legacy) collection where a page passes its slugs.
+		{"astro", map[string]string{"astro.config.mjs": "export default {}\n", "src/content/blog/hello.md": post(""), "src/content/blog/other.md": post(""),
+			"src/pages/blog/[...slug].astro": "---\nconst posts = await getCollection('blog');\nposts.map((p) => ({ params: { slug: p.slug } }));\n---\n"},
 			"src/content/blog/hello.md", "src/content/blog/hello-world.md", "/blog/hello", "aliases", ""},
 	}
 	for _, g := range gens {
