@@ -1369,7 +1369,7 @@ func (g hugo) ModelEntry(s *Site, e *Entry) {
 	// The same file mounted for more languages is a page in each.
 	for _, f := range fs[1:] {
 		if p := g.m.page(f, e.Fields, time.Now()); p.rendered && p.url != "" {
-			e.MoreURLs = append(e.MoreURLs, NormalizeURLPath(p.url))
+			e.ExtraURLs = append(e.ExtraURLs, NormalizeURLPath(p.url))
 		}
 	}
 }

@@ -19,9 +19,12 @@ type Entry struct {
 	// Translations maps a language to the path of this page's translation
 	// in it, as the generator pairs them.
 	Translations map[string]string
-	// MoreURLs are the page's other URLs where the generator publishes one
-	// file more than once (Hugo: a folder mounted for several languages).
-	MoreURLs []string
+	// ExtraURLs are other URLs the same page is served at (Starlight's
+	// fallback pages in locales without a translation); not redirects.
+	ExtraURLs []string
+	// Unrouted: the generator renders the file, but the model cannot know
+	// its URL (URL is "").
+	Unrouted bool
 	// TranslationKey groups the translations of one page, where the
 	// generator pairs them itself (Hugo: translationKey or content path).
 	TranslationKey string
@@ -88,7 +91,9 @@ func NewIndex(entries []*Entry) *Index {
 	for _, e := range entries {
 		ix.byPath[e.Path] = e
 		add(e.URL, e)
-		for _, u := range e.MoreURLs {
+	}
+	for _, e := range entries {
+		for _, u := range e.ExtraURLs {
 			add(u, e)
 		}
 	}
@@ -117,4 +122,10 @@ type Options struct {
 	// Warnings receives notes that are not findings, such as a corrupt link
 	// cache; nil discards them.
 	Warnings io.Writer
+	// Published are the URLs the site served at an earlier revision
+	// (--changed-since), for rules that guard against removing them.
+	Published []PublishedURL
+	// AllowEnv are the environment variables links.headers may expand
+	// (AllowedEnv); the others read as unset.
+	AllowEnv map[string]bool
 }

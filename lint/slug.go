@@ -33,10 +33,50 @@ func NewSlugger(style string) *Slugger {
 // Slug returns the anchor for a heading's text as it stands in the source:
 // the generator's text preparation (entities, typographer) comes first.
 func (s *Slugger) Slug(text string) string {
+	return s.sl.Slug(prepareRuns(s.prepare, text))
+}
+
+// prepare is the generator's text preparation of one run outside code.
+func (s *Slugger) prepare(text string) string {
 	if s.plain && strings.HasPrefix(s.style, slug.StyleHugo) {
-		return s.sl.Slug(slug.DecodeNamedEntities(text))
+		return slug.DecodeNamedEntities(text) // the typographer is off
 	}
-	return s.sl.Slug(slug.PrepareText(s.style, text))
+	return slug.PrepareText(s.style, text)
+}
+
+// codeOpen and codeClose bracket a code span's text in heading text given
+// to Slug (private-use runes, never in real headings), so that the text
+// preparation leaves code alone.
+const (
+	codeOpen  = '\uE000'
+	codeClose = '\uE001'
+)
+
+// prepareRuns prepares the text outside code spans and keeps code as it is.
+func prepareRuns(prepare func(string) string, text string) string {
+	if !strings.ContainsRune(text, codeOpen) {
+		return prepare(text)
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexRune(text, codeOpen)
+		if i < 0 {
+			b.WriteString(prepare(text))
+			return b.String()
+		}
+		b.WriteString(prepare(text[:i]))
+		code, rest, _ := strings.Cut(text[i+len(string(codeOpen)):], string(codeClose))
+		b.WriteString(code)
+		text = rest
+	}
+}
+
+// unmarkCode drops the code span markers.
+func unmarkCode(s string) string {
+	if !strings.ContainsRune(s, codeOpen) {
+		return s
+	}
+	return strings.NewReplacer(string(codeOpen), "", string(codeClose), "").Replace(s)
 }
 
 // WithoutTypographer makes the slugger skip the typographer, for a site

@@ -57,6 +57,9 @@ type linkChecker struct {
 type target struct {
 	entry *lint.Entry
 	file  string
+	// outside is a path that leaves the site: it is reported as such and
+	// never looked at.
+	outside bool
 }
 
 func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
@@ -104,9 +107,14 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	case pth == "":
 		t = target{entry: e}
 	case strings.HasPrefix(pth, "/"):
-		t, tried, judged = lc.resolveAbs(pth)
+		t, tried, judged = lc.resolveAbs(lc.p.Site.LocalizeLink(e, pth))
 	default:
 		t, tried, judged = lc.resolveRel(e, pth)
+	}
+	if t.outside {
+		lc.p.Report(e, lint.Diagnostic{Range: ref.Range, Properties: map[string]string{"url": ref.Dest},
+			Message: fmt.Sprintf("link %q points outside the site; files outside the site root are not looked at", ref.Dest)})
+		return
 	}
 	if t.entry == nil && t.file == "" {
 		// A render hook may resolve the link its own way (.GetPage).
@@ -157,14 +165,18 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	lc.p.Report(e, d)
 }
 
-// urlCandidates spells a URL path the ways generators serve it.
+// urlCandidates spells a URL path the ways generators serve it: with or
+// without index.html or .html (hosts serve x.html at x, x/index.html at x/).
 func urlCandidates(p string) []string {
 	out := []string{p}
 	for _, suf := range []string{"/index.html", "/index.htm", ".html", ".htm"} {
 		if strings.HasSuffix(p, suf) {
 			out = append(out, strings.TrimSuffix(p, suf))
-			break
+			return out
 		}
+	}
+	if t := strings.TrimSuffix(p, "/"); t != "" && path.Ext(t) == "" {
+		out = append(out, t+".html", t+"/index.html")
 	}
 	return out
 }
@@ -235,6 +247,9 @@ func isAssetPath(p string) bool {
 // an index page.
 func (lc *linkChecker) file(abs string) (target, bool) {
 	s := lc.p.Site
+	if !s.Inside(abs) {
+		return target{outside: true}, true
+	}
 	if fi, err := os.Stat(abs); err == nil {
 		if !fi.IsDir() {
 			if en := lc.p.Index.ByPath(s.Rel(abs)); en != nil {
@@ -261,6 +276,11 @@ func (lc *linkChecker) file(abs string) (target, bool) {
 // differ in which one they serve).
 func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bool) {
 	s := lc.p.Site
+	if s.Traits().RelativeToURL && e.URL != "" && !lint.IsMarkdown(p) {
+		// Only the page's URL counts, as in the browser.
+		t, tried, judged := lc.resolveAbs(againstURL(e.URL, p))
+		return t, tried, judged
+	}
 	f := filepath.Join(filepath.Dir(e.Abs), filepath.FromSlash(p))
 	if t, ok := lc.file(f); ok {
 		return t, nil, true
@@ -281,7 +301,11 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 	}
 	seen := map[string]bool{}
 	judged := true
-	for _, base := range []string{e.URL + "/", path.Dir(e.URL) + "/"} {
+	bases := []string{e.URL + "/", path.Dir(e.URL) + "/"}
+	if strings.HasSuffix(e.URL, "/") {
+		bases = []string{e.URL} // the published URL is a folder: the browser's base
+	}
+	for _, base := range bases {
 		u := path.Join(base, p)
 		if seen[u] {
 			continue
@@ -295,6 +319,20 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 		tried = append(tried, more...)
 	}
 	return target{}, dedupe(tried), judged
+}
+
+// againstURL resolves a relative path as a browser does on the page at
+// pageURL: from the URL itself when it ends in /, else from its folder.
+func againstURL(pageURL, rel string) string {
+	base := pageURL
+	if !strings.HasSuffix(base, "/") {
+		base = path.Dir(base) + "/"
+	}
+	u := path.Join(base, rel)
+	if strings.HasSuffix(rel, "/") && u != "/" {
+		u += "/"
+	}
+	return u
 }
 
 func dedupe(xs []string) []string {

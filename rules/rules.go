@@ -25,6 +25,7 @@ func All() []*lint.Rule {
 		LinkInternal,
 		ShortcodeTarget,
 		LinkDead, LinkRedirect, LinkFragment, LinkSkipped,
+		URLRemoved,
 		DirectiveUnused, // judges the suppression comments, after every other rule
 	}
 }
