@@ -754,8 +754,10 @@ func astroID(relInBase string, fm *Value) string {
 // makes its static prefix open (any path may exist under it).
 func (a *astroSite) readPages(root string) {
 	if a.starlight {
-		if c := a.collection("docs"); c != nil && c.starlight {
-			c.route, c.routeKnown = "", true
+		// Starlight serves its docs collection at /, whatever its loader
+		// (docsLoader, or a legacy collection under src/content/docs).
+		if c := a.collection("docs"); c != nil && c.kind == "content" && (c.starlight || c.legacy) {
+			c.starlight, c.route, c.routeKnown = true, "", true
 		}
 		a.pageRoutes["/404"] = true
 	}
