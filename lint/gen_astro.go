@@ -483,9 +483,9 @@ func (a *astroSite) multilingual() bool { return len(a.locales) > 1 }
 // readCollections reads the collections of the content config. Astro reads
 // src/content.config.* first, then the legacy src/content/config.*.
 func (a *astroSite) readCollections(root string) {
-	src, legacyFile := readFirst(root, contentConfigNames...), false
+	src := readFirst(root, contentConfigNames...)
 	if src == "" {
-		src, legacyFile = readFirst(root, legacyConfigNames...), true
+		src = readFirst(root, legacyConfigNames...)
 	}
 	defs := map[string]string{} // variable → defineCollection argument list
 	for _, m := range defineCollRE.FindAllStringSubmatchIndex(src, -1) {
@@ -536,7 +536,6 @@ func (a *astroSite) readCollections(root string) {
 				include: []string{"**/*." + astroMarkdownExts}, exclude: []string{"**/_*/**", "**/_*"}})
 		}
 	}
-	_ = legacyFile
 	sort.Slice(a.collections, func(i, j int) bool { return a.collections[i].name < a.collections[j].name })
 }
 
@@ -560,7 +559,11 @@ func readCollection(root, name, def, src string) *astroCollection {
 		}
 	case strings.HasPrefix(loader, "glob"):
 		opts := jsFirstObject(loader)
-		base, ok := jsString(jsGet(opts, "base"))
+		// Without a base, the pattern is relative to the project root.
+		base, ok := ".", true
+		if v := jsGet(opts, "base"); v != "" {
+			base, ok = jsString(v)
+		}
 		pats, okP := jsStrings(jsGet(opts, "pattern"))
 		if !ok || !okP || jsGet(opts, "generateId") != "" {
 			c.kind = "unknown"

@@ -161,3 +161,31 @@ const withDate = base.extend({ date: z.coerce.date(), tags: z.array(z.string()).
 		}
 	}
 }
+
+// glob() without a base reads the pattern from the project root; a computed
+// base or a generateId makes the loader unknown.
+func TestAstroGlobBase(t *testing.T) {
+	root := t.TempDir()
+	src := "export const collections = {\n" +
+		"  a: defineCollection({ loader: glob({ pattern: 'posts/**/*.md' }) }),\n" +
+		"  b: defineCollection({ loader: glob({ pattern: '*.md', base: dir }) }),\n" +
+		"  c: defineCollection({ loader: glob({ pattern: '*.md', base: 'c', generateId: ({ entry }) => entry }) }),\n};\n"
+	if err := os.MkdirAll(filepath.Join(root, "src"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "src", "content.config.ts"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := readAstroSite(root)
+	got := map[string]string{}
+	for _, c := range a.collections {
+		got[c.name] = c.kind + " " + c.base + " " + strings.Join(c.include, ",")
+	}
+	want := map[string]string{"a": "content . posts/**/*.md", "b": "unknown  ", "c": "unknown  "}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("collections = %q, want %q", got, want)
+	}
+	if in, ok := a.collection("a").matches("posts/2024/x.md"); !ok || in != "posts/2024/x.md" {
+		t.Errorf("matches = %q, %v", in, ok)
+	}
+}
