@@ -319,7 +319,22 @@ type astroSite struct {
 	// not know may add pages anywhere, so a path that reaches no page is
 	// not judged.
 	openRoutes bool
-	notes      []string
+	// format is build.format: "directory" (default, /x/), "file" (/x.html)
+	// or "preserve" (as the source: index pages as folders).
+	format string
+	notes  []string
+}
+
+// pageURL spells a page's URL as build.format writes it; index says that
+// the page comes from an index file.
+func (a *astroSite) pageURL(u string, index bool) string {
+	switch {
+	case u == "/" || u == "":
+		return u
+	case a.format == "file", a.format == "preserve" && !index:
+		return u + ".html"
+	}
+	return u
 }
 
 type starlightLocale struct {
@@ -350,6 +365,9 @@ type astroCollection struct {
 	// (legacy collections) slug.
 	routeFrom string
 	routeProp string
+	// routeIndex: the route file is an index ([...slug]/index.astro), which
+	// build.format "preserve" writes as a folder.
+	routeIndex bool
 	// draftFilter: the page filters getCollection() on data.draft, so
 	// entries with draft: true get no page.
 	draftFilter bool
@@ -368,7 +386,7 @@ func (a *astroSite) fingerprint() string {
 		routes = append(routes, r)
 	}
 	sort.Strings(routes)
-	fmt.Fprintf(&b, "%v %q %q %q %q %q %q %v %v %v", a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes, a.redirects, a.hostRoutes, a.openRoutes)
+	fmt.Fprintf(&b, "%v %q %q %q %q %q %q %v %v %v %q", a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes, a.redirects, a.hostRoutes, a.openRoutes, a.format)
 	for _, c := range a.collections {
 		fmt.Fprintf(&b, "\n%+v", *c)
 	}
@@ -403,6 +421,7 @@ func readAstroSite(root string) *astroSite {
 	}
 	a.readCollections(root)
 	a.readPages(root)
+	a.format, _ = jsString(jsGet(jsGet(jsFirstObject(jsCallArg(astroCfg, "defineConfig")), "build"), "format"))
 	a.readRedirects(root, astroCfg)
 	a.readHostRedirects(root)
 	a.readIntegrations(astroCfg)
@@ -849,6 +868,7 @@ func (a *astroSite) dynamicRoute(root, file, prefix string, rest []string) {
 		// A content-layer entry has no slug: such a route is not readable.
 		if known && (prop == "id" || c.legacy) {
 			c.route, c.routeKnown, c.routeFrom, c.routeProp = NormalizeURLPath(prefix), true, rel, prop
+			c.routeIndex = path.Base(rel) == "index.astro"
 			c.draftFilter = drafts[n]
 			return
 		}
@@ -887,10 +907,11 @@ func (a *astroSite) entry(rel string, fm *Value) astroEntry {
 			}
 		}
 		u := strings.TrimSuffix(in, path.Ext(in))
-		if path.Base(u) == "index" {
+		index := path.Base(u) == "index"
+		if index {
 			u = path.Dir(u)
 		}
-		return astroEntry{rendered: true, url: NormalizeURLPath("/" + u)}
+		return astroEntry{rendered: true, url: a.pageURL(NormalizeURLPath("/"+u), index)}
 	}
 	// The longest base wins when bases nest.
 	var best *astroCollection
@@ -925,7 +946,7 @@ func (a *astroSite) entry(rel string, fm *Value) astroEntry {
 		}
 	}
 	if best.routeKnown {
-		e.url = NormalizeURLPath(best.route + "/" + e.id)
+		e.url = a.pageURL(NormalizeURLPath(best.route+"/"+e.id), best.routeIndex)
 	}
 	return e
 }
@@ -948,7 +969,7 @@ func (a *astroSite) addFallbacks(entries []*astroEntry) {
 		}
 		for _, l := range a.locales {
 			if s := a.localizedSlug(e.id, l.dir); l.dir != a.defaultLocale && !have[s] {
-				e.fallbacks = append(e.fallbacks, NormalizeURLPath(e.coll.route+"/"+s))
+				e.fallbacks = append(e.fallbacks, a.pageURL(NormalizeURLPath(e.coll.route+"/"+s), e.coll.routeIndex))
 			}
 		}
 	}

@@ -100,3 +100,8 @@ func TestStarlight(t *testing.T) {
 func TestStarlightDefaultLocale(t *testing.T) {
 	oracle.Check(t, oracle.Case{Fixture: "starlight-en", Tool: contentlint, Spec: astroSpec(t, "starlight-en"), Scope: ".sl-markdown-content"})
 }
+
+// TestAstroFileFormat: build.format 'file' writes name.html pages.
+func TestAstroFileFormat(t *testing.T) {
+	oracle.Check(t, oracle.Case{Fixture: "astro-file", Tool: contentlint, Spec: astroSpec(t, "astro-file"), Scope: ""})
+}
