@@ -332,11 +332,11 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			}
 		}
 	}
-	if l, ok := e.Site.gen().(entryLinker); ok {
-		l.LinkEntries(e.Site, live)
-	}
 	if cm, ok := e.Site.gen().(ContentModel); ok {
 		cm.LinkTranslations(live)
+	}
+	if l, ok := e.Site.gen().(entryLinker); ok {
+		l.LinkEntries(e.Site, live)
 	}
 	index := NewIndex(live)
 	res.Entries = index.Entries

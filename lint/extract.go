@@ -12,9 +12,10 @@ import (
 
 // extract walks the AST once and collects references, headings and anchors.
 // Code blocks and code spans hold no Link nodes, so they are skipped for free.
-func extract(post *Post, slugStyle string, opts AnchorOptions) {
+func extract(post *Post, ids headingIDs) {
 	src := post.Body
-	sl := NewSlugger(slugStyle)
+	sl := NewSlugger(ids.style)
+	opts := ids.opts
 	// Note which reference labels links use: a definition that only images
 	// use is reported at the images, not a second time as a link.
 	linkLabels := map[string]bool{}
@@ -51,6 +52,9 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 					sl.Reserve(anchor)
 				}
 			}
+			if text, id := ids.explicitID(txt); anchor == "" && id != "" {
+				txt, anchor = text, id
+			}
 			if anchor == "" {
 				idText := headingTextFrom(n, src, 0)
 				if opts.LastLine && n.Lines().Len() > 1 {
@@ -58,7 +62,7 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 				}
 				anchor = sl.Slug(idText)
 			}
-			if kramdownStyle(slugStyle) {
+			if kramdownStyle(ids.style) {
 				// An attribute list on the next line sets or clears the id.
 				if id, ok := kramdownIAL(n, src); ok {
 					anchor = id
@@ -71,7 +75,7 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 				r = post.Lines.Range(ls, seg.Stop)
 			}
 			post.Headings = append(post.Headings, Heading{Level: n.Level, Text: txt, Anchor: anchor, Range: r})
-			if anchor != "" {
+			if anchor != "" && (n.Level > 1 || !ids.noH1) {
 				post.Anchors = append(post.Anchors, anchor)
 			}
 		case *ast.Link:

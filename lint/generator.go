@@ -155,6 +155,13 @@ type Traits struct {
 	// WordLists: a string in a list field (tags, categories) is a list of
 	// its words (Jekyll).
 	WordLists bool
+	// LooseHeadingIDs: a heading ending in `{#…}` takes any text there,
+	// spaces included, as its id (Docusaurus); implies no goldmark
+	// attribute parsing.
+	LooseHeadingIDs bool
+	// NoH1Anchors: level-1 headings are rendered without an id (they are
+	// still counted by the slugger).
+	NoH1Anchors bool
 }
 
 // entryLinker is a generator that pairs pages once all are indexed:

@@ -20,13 +20,39 @@ import (
 type Parser struct {
 	md        goldmark.Markdown
 	slugStyle string
-	anchors   AnchorOptions
 	// mdxCodeBlocks: ```mdx-code-block fences render as MDX.
 	mdxCodeBlocks bool
 	// mdxComments: {/* … */} hides its content in every file, not only .mdx.
 	mdxComments bool
 	// noHeadingAttrs: {#id} after a heading is text (Astro).
 	noHeadingAttrs bool
+	// ids says how headings become anchors.
+	ids headingIDs
+}
+
+// headingIDs is how a generator turns headings into anchors: its slugger
+// style, whether `{#any text}` ends a heading as its id, and whether h1
+// headings get none.
+type headingIDs struct {
+	style string
+	loose bool
+	noH1  bool
+	opts  AnchorOptions
+}
+
+// looseIDRE is Docusaurus's explicit heading id: `{#…}` ending the heading,
+// anything but braces inside.
+var looseIDRE = regexp.MustCompile(`\s*\{#([^{}]+)\}$`)
+
+// explicitID splits a heading's text into text and its loose explicit id.
+func (h headingIDs) explicitID(text string) (string, string) {
+	if !h.loose {
+		return text, ""
+	}
+	if m := looseIDRE.FindStringSubmatchIndex(text); m != nil {
+		return strings.TrimRight(text[:m[0]], " \t"), text[m[2]:m[3]]
+	}
+	return text, ""
 }
 
 // NewParser builds the goldmark parser for a site.
@@ -35,15 +61,16 @@ func NewParser(site *Site) *Parser {
 	exts = append(exts, site.Extensions...)
 	tr := site.Traits()
 	var opts []parser.Option
-	if !tr.NoHeadingAttributes {
+	if !tr.NoHeadingAttributes && !tr.LooseHeadingIDs {
 		opts = append(opts, parser.WithAttribute())
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(opts...),
 	)
-	return &Parser{md: md, slugStyle: site.SlugStyle, anchors: site.Anchors, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
-		noHeadingAttrs: tr.NoHeadingAttributes}
+	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
+		noHeadingAttrs: tr.NoHeadingAttributes || tr.LooseHeadingIDs,
+		ids:            headingIDs{style: site.SlugStyle, loose: tr.LooseHeadingIDs, noH1: tr.NoH1Anchors, opts: site.Anchors}}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -83,7 +110,7 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		return post
 	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
-	extract(post, p.slugStyle, p.anchors)
+	extract(post, p.ids)
 	if p.mdxComments || strings.EqualFold(filepath.Ext(rel), ".mdx") {
 		dropCommentedRefs(post)
 	}
@@ -245,6 +272,10 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 		emit(line)
 		if simple {
 			h, ok := parsePlainHeading(line, !p.noHeadingAttrs)
+			if text, id := p.ids.explicitID(h.text); id != "" && h.id == "" {
+				h.text, h.id = text, id
+			}
+			h.h1 = bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("# ")) || bytes.Equal(bytes.TrimSpace(line), []byte("#"))
 			simple = ok
 			fast = append(fast, h)
 		}
@@ -348,7 +379,7 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			heading(line)
 			paraStart = -1
 			continue
-		case p.anchors.TermIDs && paraStart >= 0 && c == ':' && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
+		case p.ids.opts.TermIDs && paraStart >= 0 && c == ':' && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
 			// A definition list: its terms get ids too.
 			simple = false
 			doc.Write(src[paraStart:lineStart])
@@ -390,7 +421,7 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			} else {
 				sl.Reserve(h.id)
 			}
-			if h.id != "" { // an empty heading gets no id
+			if h.id != "" && (!h.h1 || !p.ids.noH1) { // an empty heading gets no id
 				post.Anchors = append(post.Anchors, h.id)
 			}
 		}
@@ -402,12 +433,15 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	}
 	mini := &Post{Body: doc.Bytes(), Lines: NewLineIndex(doc.Bytes())}
 	mini.AST = p.md.Parser().Parse(text.NewReader(mini.Body))
-	extract(mini, p.slugStyle, p.anchors)
+	extract(mini, p.ids)
 	post.Anchors = append(post.Anchors, mini.Anchors...)
 	return post
 }
 
-type plainHeading struct{ text, id string }
+type plainHeading struct {
+	text, id string
+	h1       bool
+}
 
 var plainIDRE = regexp.MustCompile(`[ \t]+\{#([A-Za-z0-9_:.-]+)\}$`)
 

@@ -136,7 +136,7 @@ func TestDocusaurusPreset(t *testing.T) {
 	if strings.Join(static, ",") != "static,assets/public" {
 		t.Errorf("StaticRoots = %v", static)
 	}
-	if site.Dialect != "docusaurus" || site.SlugStyle != "github" {
+	if site.Dialect != "docusaurus" || site.SlugStyle != "docusaurus" {
 		t.Errorf("dialect %q, slug style %q", site.Dialect, site.SlugStyle)
 	}
 }
