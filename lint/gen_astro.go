@@ -47,7 +47,7 @@ func (astro) Roots(root string) []ContentRoot {
 		}
 		add(c.base, base, KindCollection)
 	}
-	add("src/pages", "", KindPages)
+	add(a.src+"/pages", "", KindPages)
 	return out
 }
 
@@ -319,6 +319,8 @@ type astroSite struct {
 	// not know may add pages anywhere, so a path that reaches no page is
 	// not judged.
 	openRoutes bool
+	// src is srcDir, relative to the site root ("src" by default).
+	src string
 	// format is build.format: "directory" (default, /x/), "file" (/x.html)
 	// or "preserve" (as the source: index pages as folders).
 	format string
@@ -386,7 +388,7 @@ func (a *astroSite) fingerprint() string {
 		routes = append(routes, r)
 	}
 	sort.Strings(routes)
-	fmt.Fprintf(&b, "%v %q %q %q %q %q %q %v %v %v %q", a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes, a.redirects, a.hostRoutes, a.openRoutes, a.format)
+	fmt.Fprintf(&b, "%q %v %q %q %q %q %q %q %v %v %v %q", a.src, a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes, a.redirects, a.hostRoutes, a.openRoutes, a.format)
 	for _, c := range a.collections {
 		fmt.Fprintf(&b, "\n%+v", *c)
 	}
@@ -394,8 +396,7 @@ func (a *astroSite) fingerprint() string {
 }
 
 var (
-	contentConfigNames = []string{"src/content.config.mjs", "src/content.config.js", "src/content.config.mts", "src/content.config.ts"}
-	legacyConfigNames  = []string{"src/content/config.mjs", "src/content/config.js", "src/content/config.mts", "src/content/config.ts"}
+	configExts = []string{".mjs", ".js", ".mts", ".ts"}
 	astroConfigNames   = []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs"}
 	// Extensions Astro renders as Markdown (core and @astrojs/mdx).
 	astroMarkdownExts = "{markdown,mdown,mkdn,mkd,mdwn,md,mdx}"
@@ -413,8 +414,11 @@ var (
 
 // readAstroSite reads the Astro model of the site at root.
 func readAstroSite(root string) *astroSite {
-	a := &astroSite{pageRoutes: map[string]bool{}}
+	a := &astroSite{pageRoutes: map[string]bool{}, src: "src"}
 	astroCfg := readFirst(root, astroConfigNames...)
+	if d, ok := jsString(jsGet(jsFirstObject(jsCallArg(astroCfg, "defineConfig")), "srcDir")); ok {
+		a.src = cleanBase(root, d)
+	}
 	if args := jsCallArg(astroCfg, "starlight"); args != "" && strings.Contains(astroCfg, "@astrojs/starlight") {
 		a.starlight = true
 		a.readStarlight(jsFirstObject(args), astroCfg)
@@ -502,9 +506,14 @@ func (a *astroSite) multilingual() bool { return len(a.locales) > 1 }
 // readCollections reads the collections of the content config. Astro reads
 // src/content.config.* first, then the legacy src/content/config.*.
 func (a *astroSite) readCollections(root string) {
-	src := readFirst(root, contentConfigNames...)
+	var names, legacy []string
+	for _, ext := range configExts {
+		names = append(names, a.src+"/content.config"+ext)
+		legacy = append(legacy, a.src+"/content/config"+ext)
+	}
+	src := readFirst(root, names...)
 	if src == "" {
-		src = readFirst(root, legacyConfigNames...)
+		src = readFirst(root, legacy...)
 	}
 	defs := map[string]string{} // variable → defineCollection argument list
 	for _, m := range defineCollRE.FindAllStringSubmatchIndex(src, -1) {
@@ -525,7 +534,7 @@ func (a *astroSite) readCollections(root string) {
 			} else if d, ok := defs[e.value]; ok {
 				args = d
 			}
-			c := readCollection(root, e.key, jsFirstObject(args), src)
+			c := readCollection(root, a.src, e.key, jsFirstObject(args), src)
 			if c.kind != "legacy" {
 				usesLayer = true
 			}
@@ -539,19 +548,19 @@ func (a *astroSite) readCollections(root string) {
 	for _, c := range a.collections {
 		if c.kind == "legacy" {
 			c.kind, c.legacy = "content", true
-			c.base = "src/content/" + c.name
+			c.base = a.src + "/content/" + c.name
 			c.include = []string{"**/*." + astroMarkdownExts}
 			c.exclude = []string{"**/_*/**", "**/_*"}
 		}
 	}
 	if !usesLayer {
-		ents, _ := os.ReadDir(filepath.Join(root, "src", "content"))
+		ents, _ := os.ReadDir(filepath.Join(root, filepath.FromSlash(a.src), "content"))
 		for _, e := range ents {
 			n := e.Name()
 			if !e.IsDir() || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") || a.collection(n) != nil {
 				continue
 			}
-			a.collections = append(a.collections, &astroCollection{name: n, kind: "content", legacy: true, base: "src/content/" + n,
+			a.collections = append(a.collections, &astroCollection{name: n, kind: "content", legacy: true, base: a.src + "/content/" + n,
 				include: []string{"**/*." + astroMarkdownExts}, exclude: []string{"**/_*/**", "**/_*"}})
 		}
 	}
@@ -568,7 +577,7 @@ func (a *astroSite) collection(name string) *astroCollection {
 }
 
 // readCollection reads one defineCollection({...}) argument.
-func readCollection(root, name, def, src string) *astroCollection {
+func readCollection(root, srcDir, name, def, src string) *astroCollection {
 	c := &astroCollection{name: name, kind: "legacy"}
 	loader := jsGet(def, "loader")
 	switch {
@@ -599,7 +608,7 @@ func readCollection(root, name, def, src string) *astroCollection {
 		}
 	case strings.HasPrefix(loader, "docsLoader"):
 		c.kind, c.starlight = "content", true
-		c.base = "src/content/docs"
+		c.base = srcDir + "/content/docs"
 		c.include = []string{"**/[^_]*." + astroMarkdownExts}
 	case strings.HasPrefix(loader, "file"), strings.HasPrefix(loader, "i18nLoader"):
 		c.kind = "data"
@@ -783,7 +792,7 @@ func (a *astroSite) readPages(root string) {
 		}
 		a.pageRoutes["/404"] = true
 	}
-	base := filepath.Join(root, "src", "pages")
+	base := filepath.Join(root, filepath.FromSlash(a.src), "pages")
 	_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return filepath.SkipDir // an unreadable or absent folder gives no routes
@@ -900,7 +909,7 @@ type astroEntry struct {
 // entry maps a Markdown file (relative to the site root) to its collection,
 // id and URL. perm are collection → permalink patterns from the config.
 func (a *astroSite) entry(rel string, fm *Value) astroEntry {
-	if in, ok := strings.CutPrefix(rel, "src/pages/"); ok {
+	if in, ok := strings.CutPrefix(rel, a.src+"/pages/"); ok {
 		for _, seg := range strings.Split(in, "/") {
 			if strings.HasPrefix(seg, "_") {
 				return astroEntry{}

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // astroEntries reads every Markdown file of a fixture through the model.
@@ -187,5 +189,27 @@ func TestAstroGlobBase(t *testing.T) {
 	}
 	if in, ok := a.collection("a").matches("posts/2024/x.md"); !ok || in != "posts/2024/x.md" {
 		t.Errorf("matches = %q, %v", in, ok)
+	}
+}
+
+// srcDir moves src/pages, src/content and the content config.
+func TestAstroSrcDir(t *testing.T) {
+	root := t.TempDir()
+	linttest.WriteTree(t, root, map[string]string{
+		"astro.config.mjs":                "export default defineConfig({ srcDir: './www' });\n",
+		"www/content/config.ts":           "const posts = defineCollection({ schema: z.object({ title: z.string() }) });\nexport const collections = { posts };\n",
+		"www/pages/p/[...slug].astro":     "---\nconst posts = await getCollection('posts');\nposts.map((p) => ({ params: { slug: p.slug } }));\n---\n",
+		"www/pages/about.md":              "# About\n",
+		"www/content/posts/Hello Post.md": "---\ntitle: Hello\n---\n",
+	})
+	a := readAstroSite(root)
+	if e := a.entry("www/content/posts/Hello Post.md", nil); e.url != "/p/hello-post" {
+		t.Errorf("post URL = %q", e.url)
+	}
+	if e := a.entry("www/pages/about.md", nil); e.url != "/about" {
+		t.Errorf("page URL = %q", e.url)
+	}
+	if roots := (astro{}).Roots(root); len(roots) != 2 || roots[1].Dir != filepath.Join(root, "www", "pages") {
+		t.Errorf("roots = %+v", roots)
 	}
 }
