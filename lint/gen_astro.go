@@ -396,8 +396,8 @@ func (a *astroSite) fingerprint() string {
 }
 
 var (
-	configExts = []string{".mjs", ".js", ".mts", ".ts"}
-	astroConfigNames   = []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs"}
+	configExts       = []string{".mjs", ".js", ".mts", ".ts"}
+	astroConfigNames = []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs"}
 	// Extensions Astro renders as Markdown (core and @astrojs/mdx).
 	astroMarkdownExts = "{markdown,mdown,mkdn,mkd,mdwn,md,mdx}"
 	defineCollRE      = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*)?defineCollection\s*\(`)
