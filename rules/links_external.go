@@ -162,6 +162,9 @@ func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, b
 		}
 		note, limit := rep.history(r)
 		msg += note
+		if r.State == linkcheck.Dead && r.Warn {
+			limit = lint.Warning // links.hosts.<host>.warn
+		}
 		props := map[string]string{"url": r.URL}
 		if r.Code != 0 {
 			props["status"] = fmt.Sprint(r.Code)
@@ -232,6 +235,12 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		Backoff: time.Duration(lc.Backoff), MaxBackoff: time.Duration(lc.MaxBackoff),
 		Accept: lc.Accept, Exclude: lc.Exclude, Headers: lc.Headers, AllowPrivate: lc.AllowPrivate,
 		Fragments: fragments,
+	}
+	if len(lc.Hosts) > 0 {
+		opt.Hosts = make(map[string]linkcheck.HostRule, len(lc.Hosts))
+		for name, h := range lc.Hosts {
+			opt.Hosts[name] = linkcheck.HostRule{Accept: h.Accept, Warn: h.Warn}
+		}
 	}
 	if p.Options == nil {
 		return opt, nil
