@@ -26,7 +26,7 @@ type Parser struct {
 
 // NewParser builds the goldmark parser for a site.
 func NewParser(site *Site) *Parser {
-	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	exts := []goldmark.Extender{gfmExtension{}, extension.Footnote}
 	exts = append(exts, site.Extensions...)
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
