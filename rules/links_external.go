@@ -202,6 +202,9 @@ func checkExternal(p *lint.SitePass) *externalReport {
 	}
 	rep.results = c.Check(p.Ctx, urls)
 	rep.netErr = linkcheck.NetworkDown(rep.results)
+	if rep.netErr != nil {
+		cache.ForgetFailures() // no link was judged, so no streak grows
+	}
 	rep.failAfter, rep.grace, rep.now = p.Config.Links.FailAfter, time.Duration(p.Config.Links.Grace), time.Now()
 	if cache != nil {
 		// Saved even when the run was interrupted: completed results count.

@@ -4,6 +4,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -35,9 +37,15 @@ func TestNoNetwork(t *testing.T) {
 		a := closedAddr(t)
 		post.WriteString("- [a](http://" + a + "/a) [b](http://" + a + "/b)\n")
 	}
-	dir := site(t, map[string]string{".contentlint.yml": linksConfig, "content/links.md": post.String()})
-	r := runCLI(t, dir, "--no-cache")
+	cfg := linksConfig + "  failAfter: 2\n  cache: {path: .cache/links.json}\n"
+	dir := site(t, map[string]string{".contentlint.yml": cfg, "content/links.md": post.String()})
+	r := runCLI(t, dir)
 	expect(t, r, 2)
+	// No link was judged, so no failure streak was started.
+	data, err := os.ReadFile(filepath.Join(dir, ".cache", "links.json"))
+	if err != nil || strings.Contains(string(data), `"failures"`) {
+		t.Errorf("link cache after a run without network: %s (%v), want no failure history", data, err)
+	}
 	if strings.Contains(r.stdout, "link-dead") {
 		t.Errorf("per-link findings with no network:\n%s", r.stdout)
 	}

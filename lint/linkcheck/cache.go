@@ -89,6 +89,7 @@ type Cache struct {
 	failedNow map[string]time.Time
 	okNow     map[string]bool
 	stored    map[string]bool
+	before    map[string]*failureEntry // the history a failure of this run replaced
 }
 
 // OpenCache reads the cache at path. A missing file is an empty cache; an
@@ -96,7 +97,7 @@ type Cache struct {
 func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 	c := &Cache{path: path, maxAge: maxAge, now: time.Now, entries: map[string]*cacheEntry{},
 		failures: map[string]*failureEntry{}, failedNow: map[string]time.Time{}, okNow: map[string]bool{},
-		stored: map[string]bool{}}
+		stored: map[string]bool{}, before: map[string]*failureEntry{}}
 	f, err := readCacheFile(path)
 	if err != nil {
 		warnf(warn, "contentlint: warning: %v\n", err)
@@ -182,6 +183,7 @@ func (c *Cache) failed(key string) History {
 	defer c.mu.Unlock()
 	if _, ok := c.failedNow[key]; !ok {
 		c.failedNow[key] = now
+		c.before[key] = c.failures[key]
 		e := c.failures[key]
 		if e == nil {
 			e = &failureEntry{Since: now}
@@ -190,6 +192,24 @@ func (c *Cache) failed(key string) History {
 	}
 	e := c.failures[key]
 	return History{Since: e.Since, Runs: e.Runs}
+}
+
+// ForgetFailures takes back this run's failures: they say nothing about
+// the URLs when the network itself was missing.
+func (c *Cache) ForgetFailures() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.failedNow {
+		if e := c.before[k]; e != nil {
+			c.failures[k] = e
+		} else {
+			delete(c.failures, k)
+		}
+	}
+	c.failedNow, c.before = map[string]time.Time{}, map[string]*failureEntry{}
 }
 
 // succeeded clears key's failure history.
@@ -279,6 +299,6 @@ func (c *Cache) merge(disk *cacheFile) cacheFile {
 		f.Failures[k] = &failureEntry{Since: e.Since, Last: at, Runs: e.Runs + 1}
 	}
 	c.entries, c.failures = f.Entries, f.Failures
-	c.failedNow, c.okNow, c.stored = map[string]time.Time{}, map[string]bool{}, map[string]bool{}
+	c.failedNow, c.okNow, c.stored, c.before = map[string]time.Time{}, map[string]bool{}, map[string]bool{}, map[string]*failureEntry{}
 	return f
 }
