@@ -275,7 +275,54 @@ func (c *Config) RuleSeverity(r *Rule) Severity {
 			return sev
 		}
 	}
+	if r.Optional {
+		return Off
+	}
 	return r.Severity
+}
+
+// ValueRange locates the value at a key path (as errorAt takes it) in the
+// configuration file, for findings about the configuration itself. ok is
+// false for defaults or a value that cannot be found.
+func (c *Config) ValueRange(keys ...string) (r Range, ok bool) {
+	if c.File == "" {
+		return Range{}, false
+	}
+	n := configNode(c.src, keys...)
+	if n == nil || n.Line < 1 {
+		return Range{}, false
+	}
+	lines := strings.Split(string(c.src), "\n")
+	if n.Line > len(lines) {
+		return Range{}, false
+	}
+	line := []rune(strings.TrimRight(lines[n.Line-1], "\r"))
+	start := n.Column - 1
+	if start < 0 || start > len(line) {
+		return Range{}, false
+	}
+	end := start + len([]rune(n.Value))
+	// A quoted scalar spans to its closing quote, escapes included.
+	if start < len(line) && (line[start] == '"' || line[start] == '\'') {
+		q := line[start]
+		end = len(line)
+		for i := start + 1; i < len(line); i++ {
+			if q == '"' && line[i] == '\\' {
+				i++
+				continue
+			}
+			if line[i] == q {
+				if q == '\'' && i+1 < len(line) && line[i+1] == '\'' {
+					i++
+					continue
+				}
+				end = i + 1
+				break
+			}
+		}
+	}
+	end = min(end, len(line))
+	return Range{Start: Position{n.Line, start + 1}, End: Position{n.Line, end + 1}}, true
 }
 
 // ValidateRules reports config entries that name no rule.
@@ -318,9 +365,18 @@ func (c *Config) errorAt(err error, keys ...string) error {
 // configLine finds the line of a value by its key path, for errors found
 // after decoding; 0 when it cannot be found.
 func configLine(data []byte, keys ...string) int {
+	if n := configNode(data, keys...); n != nil {
+		return n.Line
+	}
+	return 0
+}
+
+// configNode finds the YAML node of a value by its key path; nil when it
+// cannot be found.
+func configNode(data []byte, keys ...string) *yaml.Node {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return 0
+		return nil
 	}
 	n := doc.Content[0]
 	for _, k := range keys {
@@ -342,11 +398,11 @@ func configLine(data []byte, keys ...string) int {
 			}
 		}
 		if next == nil {
-			return 0
+			return nil
 		}
 		n = next
 	}
-	return n.Line
+	return n
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -16,7 +16,10 @@ type Entry struct {
 	ID      string
 	Fields  *Value // front matter root, nil without front matter
 	Anchors map[string]bool
-	Refs    []Ref
+	// Translations maps a language to the path of this page's translation
+	// in it, as the generator pairs them.
+	Translations map[string]string
+	Refs         []Ref
 	// Target is true for entries whose findings are reported.
 	Target bool
 	// Light entries were indexed from front matter and headings alone.
@@ -94,4 +97,10 @@ type Options struct {
 	// Warnings receives notes that are not findings, such as a corrupt link
 	// cache; nil discards them.
 	Warnings io.Writer
+	// Published are the URLs the site served at an earlier revision
+	// (--changed-since), for rules that guard against removing them.
+	Published []PublishedURL
+	// AllowEnv are the environment variables links.headers may expand
+	// (AllowedEnv); the others read as unset.
+	AllowEnv map[string]bool
 }

@@ -20,8 +20,10 @@ import (
 type Parser struct {
 	md        goldmark.Markdown
 	slugStyle string
-	// mdxCodeBlocks: Docusaurus renders ```mdx-code-block fences as MDX.
+	// mdxCodeBlocks: ```mdx-code-block fences render as MDX.
 	mdxCodeBlocks bool
+	// mdxComments: {/* … */} hides its content in every file, not only .mdx.
+	mdxComments bool
 }
 
 // NewParser builds the goldmark parser for a site.
@@ -32,7 +34,8 @@ func NewParser(site *Site) *Parser {
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
-	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: site.Preset == "docusaurus"}
+	tr := site.Traits()
+	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -66,7 +69,7 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
 	extract(post, p.slugStyle)
-	if p.mdxCodeBlocks || strings.EqualFold(filepath.Ext(rel), ".mdx") {
+	if p.mdxComments || strings.EqualFold(filepath.Ext(rel), ".mdx") {
 		dropCommentedRefs(post)
 	}
 	post.Directives = ParseDirectives(post)

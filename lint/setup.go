@@ -6,33 +6,11 @@ import (
 	"path/filepath"
 )
 
-// markers name the files that identify a site generator at a site root.
-var markers = []struct {
-	preset string
-	files  []string
-	needs  string // a folder that must sit beside the file
-}{
-	{"docusaurus", []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"}, ""},
-	{"hugo", []string{"hugo.toml", "hugo.yaml", "hugo.json"}, ""},
-	{"hugo", []string{"config.toml", "config.yaml", "config.yml"}, "content"},
-	{"nuxt-content", []string{"nuxt.config.ts", "nuxt.config.js"}, "content"},
-	{"astro", []string{"astro.config.mjs", "astro.config.ts", "astro.config.js"}, ""},
-	{"jekyll", []string{"_config.yml"}, ""},
-}
-
 // DetectPreset names the generator whose marker files sit in dir, or "".
 func DetectPreset(dir string) string {
-	for _, m := range markers {
-		for _, f := range m.files {
-			if !FileExists(filepath.Join(dir, f)) {
-				continue
-			}
-			if m.needs != "" {
-				if fi, err := os.Stat(filepath.Join(dir, m.needs)); err != nil || !fi.IsDir() {
-					continue
-				}
-			}
-			return m.preset
+	for _, g := range Generators() {
+		if g.Detect(dir) {
+			return g.Name()
 		}
 	}
 	return ""
@@ -129,11 +107,10 @@ func ApplyPreset(cfg *Config) error {
 			cfg.Preset = "none"
 		}
 	}
-	switch cfg.Preset {
-	case "docusaurus", "hugo", "nuxt-content", "jekyll", "astro", "none":
-	default:
+	g, ok := GeneratorByName(cfg.Preset)
+	if !ok {
 		return cfg.errorAt(fmt.Errorf("preset %q: want auto, docusaurus, hugo, nuxt-content, jekyll, astro or none", cfg.Preset), "preset")
 	}
-	presetDefaults(cfg)
+	presetDefaults(cfg, g)
 	return nil
 }

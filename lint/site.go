@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/yuin/goldmark"
-	"gopkg.in/yaml.v3"
 )
 
 // ContentRoot is a folder of posts and the URL prefix it is published under.
@@ -20,6 +19,9 @@ type ContentRoot struct {
 	Dir  string // absolute
 	Base string // URL prefix such as /docs; "" for the site root
 	Kind string // "docs", "blog", "pages" or "" (generic)
+	// Lang is the language of every page under it, where the generator
+	// gives content folders a language.
+	Lang string
 }
 
 // Site is the model of the site being linted: where posts live, how their URLs
@@ -27,6 +29,8 @@ type ContentRoot struct {
 type Site struct {
 	Root   string // absolute
 	Preset string
+	// Gen is the generator model; rules ask the site, never a generator.
+	Gen Generator
 	// PostPermalink is Jekyll's pattern for posts (_config.yml permalink).
 	PostPermalink string
 	// SectionPermalinks are Hugo's [permalinks]: section → pattern.
@@ -53,6 +57,12 @@ type Site struct {
 	// pages/*.vue); under a dynamicPrefixes entry any path may exist.
 	pageRoutes      map[string]bool
 	dynamicPrefixes []string
+	// Languages are the site's languages, the default first; nil when the
+	// generator's config names none.
+	Languages []string
+	// Notes say what the model cannot know from the source (a plugin, a
+	// render hook, a layer it cannot see); the run prints each once.
+	Notes []string
 }
 
 // NewSite builds the site model from a config whose Root is set (and, for a
@@ -61,17 +71,11 @@ func NewSite(cfg *Config) (*Site, error) {
 	if cfg.Root == "" {
 		return nil, fmt.Errorf("site: no root")
 	}
-	s := &Site{Root: cfg.Root, Preset: cfg.Preset, SlugStyle: "github", LangField: "language",
-		Dialect: cfg.Admonitions.Dialect, Permalink: cfg.Permalink, DateField: "date"}
-	switch cfg.Preset {
-	case "hugo":
-		s.SlugStyle = "hugo"
-		s.LowerURLs = true
-		s.SectionPermalinks = hugoPermalinks(cfg.Root)
-	case "jekyll":
-		s.PostPermalink = jekyllPermalink(cfg.Root)
-	}
-	preset := presetRoots(cfg.Preset, cfg.Root)
+	g, _ := GeneratorByName(cfg.Preset)
+	tr := g.Traits()
+	s := &Site{Root: cfg.Root, Preset: cfg.Preset, Gen: g, SlugStyle: tr.SlugStyle, LowerURLs: tr.LowerURLs,
+		LangField: "language", Dialect: cfg.Admonitions.Dialect, Permalink: cfg.Permalink, DateField: "date"}
+	preset := g.Roots(cfg.Root)
 	for _, c := range cfg.Content {
 		abs := s.abs(c)
 		if r, ok := presetRootFor(preset, abs); ok {
@@ -89,11 +93,8 @@ func NewSite(cfg *Config) (*Site, error) {
 	if err := configureAdmonitions(cfg, s); err != nil {
 		return nil, cfg.errorAt(err, "admonitions", "dialect")
 	}
-	if s.Preset == "docusaurus" {
-		s.Extensions = append(s.Extensions, mdxCodeBlocks{})
-	}
-	if s.Preset == "nuxt-content" {
-		s.pageRoutes, s.dynamicPrefixes = nuxtPages(s.Root)
+	if err := g.Configure(s); err != nil {
+		return nil, fmt.Errorf("%s model: %w", g.Name(), err)
 	}
 	for i, b := range cfg.BaseURL {
 		u, err := url.Parse(b)
@@ -266,22 +267,7 @@ func fieldString(v *Value, key string) string { return strings.TrimSpace(v.Get(k
 // IsPartial reports whether a file is imported into pages rather than
 // published: Docusaurus and Nuxt Content skip names starting with `_`
 // (Hugo's _index.md is a section page, not a partial).
-func (s *Site) IsPartial(abs string) bool {
-	if s.Preset != "docusaurus" && s.Preset != "nuxt-content" && s.Preset != "astro" {
-		return false
-	}
-	root, ok := s.RootFor(abs)
-	dir := s.Root
-	if ok {
-		dir = root.Dir
-	}
-	for _, seg := range strings.Split(relSlash(dir, abs), "/") {
-		if strings.HasPrefix(seg, "_") {
-			return true
-		}
-	}
-	return false
-}
+func (s *Site) IsPartial(abs string) bool { return s.gen().Partial(s, abs) }
 
 func relSlash(dir, abs string) string {
 	rel, err := filepath.Rel(dir, abs)
@@ -312,7 +298,7 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 	if s.IsPartial(e.Abs) {
 		return "", aliases
 	}
-	if s.Preset != "docusaurus" {
+	if s.Traits().FieldURLs {
 		for _, key := range []string{"permalink", "url"} {
 			if u := fieldString(e.Fields, key); strings.HasPrefix(u, "/") && !strings.Contains(u, ":") {
 				return NormalizeURLPath(u), aliases
@@ -324,29 +310,8 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 			return s.expand(p, root, rel, e), aliases
 		}
 	}
-	if u, ok := s.hugoSectionURL(root, rel, e); ok {
-		return u, aliases
-	}
-	if dir, file, ok := strings.Cut(rel, "_posts/"); ok && s.Preset == "jekyll" && root.Kind != KindPosts && (dir == "" || strings.HasSuffix(dir, "/")) {
-		// A _posts folder inside another one: its parents are categories.
-		posts := ContentRoot{Dir: filepath.Join(root.Dir, filepath.FromSlash(dir), "_posts"), Kind: KindPosts}
-		cats := strings.Split(strings.Trim(dir, "/"), "/")
-		return s.jekyllPostURL(jekyllCategories(cats, e.Fields), posts, file, e), aliases
-	}
-	var u string
-	switch root.Kind {
-	case KindDocs:
-		u = docusaurusDocURL(root.Base, rel, e.Fields)
-	case KindBlog:
-		u = docusaurusBlogURL(root.Base, rel, e.Fields)
-	case KindPosts:
-		u = s.jekyllPostURL(jekyllCategories(nil, e.Fields), root, rel, e)
-	case KindCollection:
-		u = root.Base + "/" + collapsePath(rel, s.Preset)
-		if slug := fieldString(e.Fields, "slug"); slug != "" {
-			u = root.Base + "/" + strings.Trim(slug, "/")
-		}
-	default:
+	u, ok := s.gen().PageURL(s, e, root, rel)
+	if !ok {
 		u = root.Base + s.expand("/:path", root, rel, e)
 	}
 	if s.LowerURLs {
@@ -355,126 +320,16 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 	return NormalizeURLPath(u), aliases
 }
 
-// hugoSectionURL expands a [permalinks] pattern for a regular page of a
-// section that has one; section pages (_index.md) keep their path. :title is
-// the urlized title and :slug the slug or else that title, as in Hugo.
-func (s *Site) hugoSectionURL(root ContentRoot, rel string, e *Entry) (string, bool) {
-	if len(s.SectionPermalinks) == 0 {
-		return "", false
-	}
-	section, _, nested := strings.Cut(rel, "/")
-	noExt := strings.TrimSuffix(rel, path.Ext(rel))
-	name, dir := path.Base(noExt), path.Dir(noExt)
-	if name == "_index" || !nested {
-		return "", false
-	}
-	pattern, ok := s.SectionPermalinks[section]
-	if !ok {
-		return "", false
-	}
-	if name == "index" { // a leaf bundle is named by its folder
-		name, dir = path.Base(dir), path.Dir(dir)
-	}
-	title := HugoSlug(fieldString(e.Fields, "title"))
-	slug := fieldString(e.Fields, "slug")
-	if slug == "" {
-		slug = title
-	}
-	if title == "" {
-		title = name
-	}
-	if slug == "" {
-		slug = name
-	}
-	slugOrName := fieldString(e.Fields, "slug")
-	if slugOrName == "" {
-		slugOrName = name
-	}
-	pattern = strings.NewReplacer(":slugorcontentbasename", slugOrName, ":slugorfilename", slugOrName,
-		":contentbasename", name, ":filename", name, ":sections", dir, ":title", title, ":slug", slug).Replace(pattern)
-	return strings.ToLower(s.expand(pattern, root, rel, e)), true
-}
-
-// jekyllPostURL expands the posts' permalink pattern, Jekyll's "date" style
-// unless _config.yml sets another.
-func (s *Site) jekyllPostURL(cats string, root ContentRoot, rel string, e *Entry) string {
-	pattern := s.PostPermalink
-	if pattern == "" {
-		pattern = jekyllStyles["date"]
-	}
-	return s.expand(strings.ReplaceAll(pattern, ":categories", cats), root, rel, e)
-}
-
-// jekyllStyles are Jekyll's built-in permalink styles.
-var jekyllStyles = map[string]string{
-	"date":    "/:categories/:year/:month/:day/:title:output_ext",
-	"pretty":  "/:categories/:year/:month/:day/:title/",
-	"ordinal": "/:categories/:year/:y_day/:title:output_ext",
-	"none":    "/:categories/:title:output_ext",
-}
-
-// jekyllPermalink reads permalink from _config.yml: a style name or a
-// pattern; "" when unset or unreadable (the date style then applies).
-func jekyllPermalink(root string) string {
-	var jc struct {
-		Permalink string `yaml:"permalink"`
-	}
-	data, err := os.ReadFile(filepath.Join(root, "_config.yml"))
-	if err != nil || yaml.Unmarshal(data, &jc) != nil {
-		return ""
-	}
-	if p, ok := jekyllStyles[jc.Permalink]; ok {
-		return p
-	}
-	if strings.HasPrefix(jc.Permalink, "/") {
-		return jc.Permalink
-	}
-	return ""
-}
-
-// jekyllCategories is the /:categories part of Jekyll's default post URL:
-// the folders above _posts, then the category field (one name) or else the
-// categories field (a list, or words), lower-cased, each once.
-func jekyllCategories(dirs []string, fm *Value) string {
-	var cats []string
-	seen := map[string]bool{}
-	add := func(c string) {
-		if c = strings.ToLower(c); c != "" && !seen[c] {
-			seen[c] = true
-			cats = append(cats, c)
-		}
-	}
-	for _, d := range dirs {
-		add(d)
-	}
-	if c := fm.Get("category"); c != nil && c.Kind == Scalar {
-		add(c.Text)
-	} else if v := fm.Get("categories"); v != nil {
-		if v.Kind == Scalar {
-			for _, w := range strings.Fields(v.Text) {
-				add(w)
-			}
-		}
-		for _, it := range v.Items {
-			add(it.String())
-		}
-	}
-	if len(cats) == 0 {
-		return ""
-	}
-	return "/" + strings.Join(cats, "/")
-}
-
 // collapsePath is a file path under its root without extension, with index,
 // README and _index standing for their folder.
-func collapsePath(rel, preset string) string {
+func collapsePath(rel string, orderPrefixes bool) string {
 	rel = strings.TrimSuffix(rel, path.Ext(rel))
 	segs := strings.Split(rel, "/")
 	last := strings.ToLower(segs[len(segs)-1])
 	if last == "index" || last == "readme" || last == "_index" {
 		segs = segs[:len(segs)-1]
 	}
-	if preset == "nuxt-content" {
+	if orderPrefixes {
 		for i, sg := range segs {
 			segs[i] = nuxtPrefixRE.ReplaceAllString(sg, "")
 		}
@@ -484,7 +339,7 @@ func collapsePath(rel, preset string) string {
 
 // expand fills a permalink pattern's tokens for one post.
 func (s *Site) expand(pattern string, root ContentRoot, rel string, e *Entry) string {
-	p := collapsePath(rel, s.Preset)
+	p := collapsePath(rel, s.Traits().OrderPrefixes)
 	noExt := strings.TrimSuffix(rel, path.Ext(rel))
 	filename := path.Base(noExt)
 	if p != noExt || filename == "index" {
@@ -510,7 +365,7 @@ func (s *Site) expand(pattern string, root ContentRoot, rel string, e *Entry) st
 	section := ""
 	if d := path.Dir(noExt); d != "." {
 		section, _, _ = strings.Cut(d, "/")
-		if s.Preset == "nuxt-content" {
+		if s.Traits().OrderPrefixes {
 			section = nuxtPrefixRE.ReplaceAllString(section, "")
 		}
 	}
@@ -569,62 +424,6 @@ func pad2(s string) string {
 		return "0" + s
 	}
 	return s
-}
-
-// docusaurusBlogURL follows the blog plugin: the slug front matter, else the
-// date (from a date-prefixed file or folder name) then the rest of the name.
-func docusaurusBlogURL(base, rel string, fm *Value) string {
-	if slug := fieldString(fm, "slug"); slug != "" {
-		return base + "/" + strings.TrimPrefix(slug, "/")
-	}
-	if m := docusaurusBlogRE.FindStringSubmatch(rel); m != nil {
-		return base + "/" + m[2] + "/" + m[3] + "/" + m[4] + "/" + m[1] + m[5]
-	}
-	text := strings.TrimSuffix(strings.TrimSuffix(rel, path.Ext(rel)), "/index")
-	return base + "/" + text
-}
-
-func stripNumberPrefix(name string) string {
-	if dateLikePrefixRE.MatchString(name) {
-		return name
-	}
-	if loc := numberPrefixRE.FindStringIndex(name); loc != nil && loc[1] < len(name) {
-		return name[loc[1]:]
-	}
-	return name
-}
-
-// docusaurusDocURL follows the docs plugin: an absolute slug wins; a category
-// index (index, README, or named like its folder) stands for the folder;
-// otherwise the slug or id resolves against the folder, number prefixes gone.
-func docusaurusDocURL(base, rel string, fm *Value) string {
-	noExt := strings.TrimSuffix(rel, path.Ext(rel))
-	dir, file := path.Split(noExt)
-	dir = strings.TrimSuffix(dir, "/")
-	var dirSegs []string
-	if dir != "" {
-		for _, sg := range strings.Split(dir, "/") {
-			dirSegs = append(dirSegs, stripNumberPrefix(sg))
-		}
-	}
-	dirSlug := "/" + strings.Join(dirSegs, "/")
-	slug := fieldString(fm, "slug")
-	if strings.HasPrefix(slug, "/") {
-		return base + slug
-	}
-	lower := strings.ToLower(stripNumberPrefix(file))
-	if slug == "" && (lower == "index" || lower == "readme" ||
-		(len(dirSegs) > 0 && lower == strings.ToLower(dirSegs[len(dirSegs)-1]))) {
-		return base + dirSlug
-	}
-	id := fieldString(fm, "id")
-	if id == "" {
-		id = stripNumberPrefix(file)
-	}
-	if slug == "" {
-		slug = id
-	}
-	return base + path.Join(dirSlug, slug)
 }
 
 // StaticAvailable reports whether any static folder exists on disk. When none

@@ -34,7 +34,7 @@ var LinkDead = &lint.Rule{
 				return "", false
 			}
 			return fmt.Sprintf("%s: %s", r.URL, r.Reason), true
-		})
+		}, nil)
 		if rep != nil && rep.netErr != nil {
 			p.Fail(rep.netErr) // once, here: the other link rules report no dead URL
 		}
@@ -56,7 +56,7 @@ var LinkRedirect = &lint.Rule{
 				return "", false
 			}
 			return fmt.Sprintf("%s redirects permanently to %s", r.URL, r.Moved), true
-		})
+		}, redirectFix)
 	},
 }
 
@@ -81,7 +81,7 @@ var LinkFragment = &lint.Rule{
 				msg += fmt.Sprintf(" in its first %d MB", linkcheck.MaxHTML>>20)
 			}
 			return msg, true
-		})
+		}, nil)
 	},
 }
 
@@ -102,7 +102,7 @@ var LinkSkipped = &lint.Rule{
 				return "", false
 			}
 			return fmt.Sprintf("%s not checked: %s (set links.allowPrivate: true to check it)", r.URL, r.Reason), true
-		})
+		}, nil)
 	},
 }
 
@@ -111,6 +111,8 @@ type externalOcc struct {
 	entry *lint.Entry
 	rng   lint.Range
 	url   string
+	// start and end are the URL's byte span in the file, when known.
+	start, end int
 }
 
 type externalReport struct {
@@ -145,8 +147,9 @@ func (rep *externalReport) history(r *linkcheck.Result) (note string, cap lint.S
 }
 
 // reportExternal runs the shared check and reports, at every occurrence, the
-// results that message selects.
-func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, bool)) *externalReport {
+// results that message selects. fix, when set, gives the text that should
+// replace the URL as written ("" for none).
+func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, bool), fix func(r *linkcheck.Result, written string) string) *externalReport {
 	rep, _ := p.Index.Memo("rules/links-external", func() any { return checkExternal(p) }).(*externalReport)
 	if rep == nil {
 		return nil
@@ -175,9 +178,29 @@ func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, b
 				props["final"] = r.Final // later hops were temporary
 			}
 		}
-		p.Report(o.entry, lint.Diagnostic{Range: o.rng, Message: msg, Properties: props, Cap: limit})
+		d := lint.Diagnostic{Range: o.rng, Message: msg, Properties: props, Cap: limit}
+		if fix != nil && o.end > o.start {
+			if rep := fix(r, o.url); rep != "" && rep != o.url {
+				d.Fix = &lint.Fix{Message: "replace with " + rep, Start: o.start, End: o.end, Replacement: rep}
+			}
+		}
+		p.Report(o.entry, d)
 	}
 	return rep
+}
+
+// redirectFix is the URL a permanent redirect leads to, keeping the
+// fragment written (servers never see it, so the target has none). A URL
+// with credentials is left alone: the redirect target was redacted.
+func redirectFix(r *linkcheck.Result, written string) string {
+	if r.Moved == "" || strings.Contains(r.Moved, "REDACTED") {
+		return ""
+	}
+	moved := r.Moved
+	if i := strings.IndexByte(written, '#'); i >= 0 && !strings.Contains(moved, "#") {
+		moved += written[i:]
+	}
+	return moved
 }
 
 func checkExternal(p *lint.SitePass) *externalReport {
@@ -237,7 +260,7 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		HostInterval: time.Duration(lc.HostInterval), Retries: retries, MaxRetryAfter: time.Duration(lc.MaxRetryAfter),
 		Backoff: time.Duration(lc.Backoff), MaxBackoff: time.Duration(lc.MaxBackoff),
 		Accept: lc.Accept, Exclude: lc.Exclude, Headers: lc.Headers, AllowPrivate: lc.AllowPrivate,
-		Fragments: fragments,
+		Fragments: fragments, Getenv: lint.AllowedGetenv(nil),
 	}
 	if len(lc.Hosts) > 0 {
 		opt.Hosts = make(map[string]linkcheck.HostRule, len(lc.Hosts))
@@ -253,6 +276,7 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		version = "dev"
 	}
 	opt.UserAgent = linkcheck.UserAgent(version)
+	opt.Getenv = lint.AllowedGetenv(p.Options.AllowEnv)
 	opt.Progress = p.Options.Progress
 	if p.Options.NoCache {
 		return opt, nil
@@ -266,6 +290,14 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		}
 	} else if !filepath.IsAbs(path) {
 		path = filepath.Join(p.Config.Root, filepath.FromSlash(path))
+	}
+	content := append([]string(nil), p.Site.StaticRoots...)
+	for _, r := range p.Site.ContentRoots {
+		content = append(content, r.Dir)
+	}
+	if err := linkcheck.CheckCachePath(path, p.Site.Root, content); err != nil {
+		warnf(p, "contentlint: warning: %v; links are not cached\n", err)
+		return opt, nil
 	}
 	maxAge := time.Duration(lc.Cache.MaxAge)
 	if maxAge <= 0 {
@@ -293,8 +325,8 @@ func collectExternal(p *lint.SitePass) []externalOcc {
 		r lint.Range
 	}
 	seen := map[place]bool{}
-	add := func(e *lint.Entry, r lint.Range, dest string) {
-		dest = strings.TrimSpace(dest)
+	add := func(e *lint.Entry, r lint.Range, written string, start, end int) {
+		dest := strings.TrimSpace(written)
 		if !isHTTPURL(dest) || seen[place{e, r}] {
 			return
 		}
@@ -302,11 +334,15 @@ func collectExternal(p *lint.SitePass) []externalOcc {
 			return
 		}
 		seen[place{e, r}] = true
-		out = append(out, externalOcc{entry: e, rng: r, url: dest})
+		if dest != written {
+			start, end = 0, 0 // the span holds the spaces too
+		}
+		out = append(out, externalOcc{entry: e, rng: r, url: dest, start: start, end: end})
 	}
 	for _, e := range p.Targets {
 		for _, ref := range e.Refs {
-			add(e, ref.Range, ref.Dest)
+			s, en, _ := ref.DestSpan()
+			add(e, ref.Range, ref.Dest, s, en)
 		}
 		for _, name := range fields {
 			v := fieldValue(e.Fields, name)
@@ -315,11 +351,11 @@ func collectExternal(p *lint.SitePass) []externalOcc {
 			}
 			switch v.Kind {
 			case lint.Scalar:
-				add(e, v.Range, v.Text)
+				add(e, v.Range, v.Text, 0, 0)
 			case lint.List:
 				for _, it := range v.Items {
 					if it.Kind == lint.Scalar {
-						add(e, it.Range, it.Text)
+						add(e, it.Range, it.Text, 0, 0)
 					}
 				}
 			}

@@ -57,6 +57,9 @@ type linkChecker struct {
 type target struct {
 	entry *lint.Entry
 	file  string
+	// outside is a path that leaves the site: it is reported as such and
+	// never looked at.
+	outside bool
 }
 
 func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
@@ -107,6 +110,11 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 		t, tried, judged = lc.resolveAbs(pth)
 	default:
 		t, tried, judged = lc.resolveRel(e, pth)
+	}
+	if t.outside {
+		lc.p.Report(e, lint.Diagnostic{Range: ref.Range, Properties: map[string]string{"url": ref.Dest},
+			Message: fmt.Sprintf("link %q points outside the site; files outside the site root are not looked at", ref.Dest)})
+		return
 	}
 	if t.entry == nil && t.file == "" {
 		if !judged {
@@ -219,6 +227,9 @@ func isAssetPath(p string) bool {
 // an index page.
 func (lc *linkChecker) file(abs string) (target, bool) {
 	s := lc.p.Site
+	if !s.Inside(abs) {
+		return target{outside: true}, true
+	}
 	if fi, err := os.Stat(abs); err == nil {
 		if !fi.IsDir() {
 			if en := lc.p.Index.ByPath(s.Rel(abs)); en != nil {
@@ -250,8 +261,8 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 		return t, nil, true
 	}
 	tried := []string{s.Rel(f)}
-	if s.Preset == "docusaurus" && lint.IsMarkdown(p) {
-		// Docusaurus then resolves a Markdown path from the content root.
+	if s.Traits().LinksFromRoot && lint.IsMarkdown(p) {
+		// Some generators then resolve a Markdown path from the content root.
 		if root, ok := s.RootFor(e.Abs); ok {
 			f := filepath.Join(root.Dir, filepath.FromSlash(p))
 			if t, ok := lc.file(f); ok {

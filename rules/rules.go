@@ -24,5 +24,7 @@ func All() []*lint.Rule {
 		ImageMissing,
 		LinkInternal,
 		LinkDead, LinkRedirect, LinkFragment, LinkSkipped,
+		URLRemoved,
+		DirectiveUnused, // judges the suppression comments, after every other rule
 	}
 }

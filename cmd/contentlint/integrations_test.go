@@ -101,11 +101,11 @@ func TestInitPerPreset(t *testing.T) {
 		preset string
 		files  map[string]string
 	}{
-		{"docusaurus", map[string]string{"docusaurus.config.js": "module.exports = {};\n"}},
-		{"hugo", map[string]string{"hugo.toml": "title = 'x'\n"}},
+		{"docusaurus", map[string]string{"docusaurus.config.js": "module.exports = {};\n", "docs/intro.md": "# x\n"}},
+		{"hugo", map[string]string{"hugo.toml": "title = 'x'\n", "content/_index.md": "---\ntitle: x\n---\n"}},
 		{"nuxt-content", map[string]string{"nuxt.config.ts": "export default {}\n", "content/index.md": "# x\n"}},
-		{"jekyll", map[string]string{"_config.yml": "title: x\n"}},
-		{"astro", map[string]string{"astro.config.mjs": "export default {}\n"}},
+		{"jekyll", map[string]string{"_config.yml": "title: x\n", "index.md": "---\ntitle: x\n---\n"}},
+		{"astro", map[string]string{"astro.config.mjs": "export default {}\n", "src/content/blog/a.md": "---\ntitle: x\n---\n"}},
 		{"none", map[string]string{"posts/a.md": "# x\n"}},
 	} {
 		t.Run(tc.preset, func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
+	"github.com/contentlint/contentlint/lint"
 	"github.com/contentlint/contentlint/rules"
 )
 
@@ -131,8 +132,26 @@ func TestCleanSite(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("clean site printed findings:\n%s", r.stdout)
 	}
-	if want := "1 files linted: 0 errors, 0 warnings, 0 infos\n"; r.stderr != want {
+	if want := "contentlint: none site; content: content → /; languages: none declared\n1 files linted: 0 errors, 0 warnings, 0 infos\n"; r.stderr != want {
 		t.Errorf("stderr = %q, want %q", r.stderr, want)
+	}
+}
+
+// A detected generator whose model finds no content file is an error, not a
+// silent pass.
+func TestDetectedSiteWithoutContent(t *testing.T) {
+	for _, files := range []map[string]string{
+		{"hugo.toml": "title = 'x'\n", "layouts/index.html": "x", ".contentlint.yml": "preset: auto\n"},
+		{"astro.config.mjs": "export default {}\n", "src/pages/index.astro": "x", ".contentlint.yml": "preset: auto\n"},
+	} {
+		dir := site(t, files)
+		for _, args := range [][]string{{"--offline"}, {"routes"}} {
+			r := runCLI(t, dir, args...)
+			expect(t, r, exitError)
+			if !strings.Contains(r.stderr, "but its model found no content file") {
+				t.Errorf("%v: stderr %q does not say that no content was found", args, r.stderr)
+			}
+		}
 	}
 }
 
@@ -369,4 +388,30 @@ func TestGitHubFormat(t *testing.T) {
 	if r.stdout != want {
 		t.Errorf("stdout = %q, want %q", r.stdout, want)
 	}
+}
+
+// routes prints the model as JSON for the oracle tests and as a table for
+// people; both name each file with its URL and anchors.
+func TestRoutes(t *testing.T) {
+	dir := site(t, map[string]string{"content/a/b.md": "---\ntitle: B\n---\n# Hello\n## Hello\n", "content/_p.md": "x"})
+	r := runCLI(t, dir, "routes", "--format", "json")
+	expect(t, r, exitOK)
+	var table lint.RouteTable
+	if err := json.Unmarshal([]byte(r.stdout), &table); err != nil {
+		t.Fatalf("routes JSON: %v\n%s", err, r.stdout)
+	}
+	if table.Generator != "none" || len(table.Pages) != 2 {
+		t.Fatalf("routes: %+v", table)
+	}
+	p := table.Pages[1]
+	if p.File != "content/a/b.md" || !p.Rendered || strings.Join(p.URLs, " ") != "/a/b" || strings.Join(p.Anchors, " ") != "hello hello-1" {
+		t.Errorf("page %+v", p)
+	}
+	r = runCLI(t, dir, "routes")
+	expect(t, r, exitOK)
+	if !strings.HasPrefix(r.stdout, "none site; content: content → /; languages: none declared\nFILE") ||
+		!strings.Contains(r.stdout, "content/a/b.md") {
+		t.Errorf("routes text:\n%s", r.stdout)
+	}
+	expect(t, runCLI(t, dir, "routes", "--format", "xml"), exitError)
 }

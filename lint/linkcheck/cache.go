@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -90,6 +91,8 @@ type Cache struct {
 	okNow     map[string]bool
 	stored    map[string]bool
 	before    map[string]*failureEntry // the history a failure of this run replaced
+	// keep is why the file at path must not be replaced, if it must not.
+	keep error
 }
 
 // OpenCache reads the cache at path. A missing file is an empty cache; an
@@ -100,6 +103,10 @@ func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 		stored: map[string]bool{}, before: map[string]*failureEntry{}}
 	f, err := readCacheFile(path)
 	if err != nil {
+		var nc *NotCacheError
+		if errors.As(err, &nc) {
+			c.keep = err
+		}
 		warnf(warn, "contentlint: warning: %v\n", err)
 		return c
 	}
@@ -120,10 +127,14 @@ func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 // unreadable, corrupt or other-version file says that it is ignored.
 func readCacheFile(path string) (*cacheFile, error) {
 	f := &cacheFile{}
-	data, err := os.ReadFile(path)
+	data, err := readCacheBytes(path)
 	if err != nil {
-		if os.IsNotExist(err) {
+		var nc *NotCacheError
+		switch {
+		case os.IsNotExist(err):
 			return f, nil
+		case errors.As(err, &nc):
+			return f, fmt.Errorf("link cache %s %w", path, err)
 		}
 		return f, fmt.Errorf("link cache %s ignored: %w", path, err)
 	}
@@ -237,6 +248,9 @@ func (c *Cache) Len() int {
 // results to what is there, so a run that saved in the meantime keeps its
 // successes and its failure counts.
 func (c *Cache) Save() error {
+	if c.keep != nil {
+		return nil // OpenCache said why, once
+	}
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 		return fmt.Errorf("link cache: %w", err)
 	}
@@ -246,6 +260,10 @@ func (c *Cache) Save() error {
 	}
 	defer func() { _ = lock.Unlock() }() // the lock also goes with the process
 	disk, err := readCacheFile(c.path)
+	var nc *NotCacheError
+	if errors.As(err, &nc) {
+		return nil // something else took the path since it was opened: leave it be
+	}
 	if err != nil {
 		disk = &cacheFile{} // warned about when it was opened; replaced now
 	}

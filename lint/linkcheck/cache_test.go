@@ -98,7 +98,10 @@ func TestCacheMaxAge(t *testing.T) {
 
 func TestCacheCorrupt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "links.json")
-	for _, content := range []string{"{not json", `{"version":99,"entries":{}}`} {
+	// A cache cut short or of another version is still ours, so it is
+	// replaced; a file that is not a cache at all never is (see
+	// TestCacheNeverReplacesOtherFiles).
+	for _, content := range []string{`{"version":2,"entries":{"x":`, `{"version":99,"entries":{}}`} {
 		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,379 @@
+package lint
+
+import (
+	"encoding/json"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// addDocusaurusDocs adds a docs plugin's current folder and its versions:
+// versions.json lists them newest first; the newest is served at the route
+// base and the current folder under /next.
+func addDocusaurusDocs(root string, p docPlugin, add func(dir, base, kind string)) {
+	prefix := ""
+	if p.id != "" && p.id != "default" {
+		prefix = p.id + "_"
+	}
+	var versions []string
+	if data, err := os.ReadFile(filepath.Join(root, prefix+"versions.json")); err == nil {
+		_ = json.Unmarshal(data, &versions)
+	}
+	if len(versions) == 0 {
+		add(p.path, p.base, KindDocs)
+		return
+	}
+	add(p.path, joinURL(p.base, "next"), KindDocs)
+	for i, v := range versions {
+		base := joinURL(p.base, v)
+		if i == 0 {
+			base = p.base
+		}
+		add(prefix+"versioned_docs/version-"+v, base, KindDocs)
+	}
+}
+
+func joinURL(a, b string) string {
+	return strings.TrimSuffix(a, "/") + "/" + strings.TrimPrefix(b, "/")
+}
+
+type docPlugin struct {
+	id, path, base, kind string
+}
+
+type docusaurusConfig struct {
+	url     string
+	static  []string
+	plugins []docPlugin
+}
+
+var (
+	dcURLRE      = regexp.MustCompile(`(?m)^\s*url:\s*['"](https?://[^'"]+)['"]`)
+	dcStaticRE   = regexp.MustCompile(`staticDirectories:\s*\[([^\]]*)\]`)
+	dcStringRE   = regexp.MustCompile(`['"]([^'"]+)['"]`)
+	dcPathRE     = regexp.MustCompile(`\bpath:\s*['"]([^'"]+)['"]`)
+	dcRouteRE    = regexp.MustCompile(`\brouteBasePath:\s*['"]([^'"]*)['"]`)
+	dcIDRE       = regexp.MustCompile(`\bid:\s*['"]([^'"]+)['"]`)
+	dcDocsOffRE  = regexp.MustCompile(`\bdocs:\s*false\b`)
+	dcBlogOffRE  = regexp.MustCompile(`\bblog:\s*false\b`)
+	dcPresetDocs = regexp.MustCompile(`\bdocs:\s*\{`)
+	dcPresetBlog = regexp.MustCompile(`\bblog:\s*\{`)
+	dcPluginRE   = regexp.MustCompile(`['"](?:@docusaurus/plugin-)?content-(docs|blog)['"]\s*,`)
+)
+
+// readDocusaurusConfig reads what a light regex can from docusaurus.config.*:
+// the site URL, static folders and the docs and blog plugin instances. It is
+// JavaScript, so anything computed is missed and the defaults stand.
+func readDocusaurusConfig(root string) docusaurusConfig {
+	src := readFirst(root, "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
+	dc := docusaurusConfig{}
+	if m := dcURLRE.FindStringSubmatch(src); m != nil {
+		dc.url = m[1]
+	}
+	if m := dcStaticRE.FindStringSubmatch(src); m != nil {
+		for _, s := range dcStringRE.FindAllStringSubmatch(m[1], -1) {
+			dc.static = append(dc.static, strings.TrimPrefix(s[1], "./"))
+		}
+	}
+	if len(dc.static) == 0 {
+		dc.static = []string{"static"}
+	}
+	plugin := func(kind, block, defPath string) docPlugin {
+		p := docPlugin{path: defPath, base: "/" + defPath, kind: kind}
+		if m := dcPathRE.FindStringSubmatch(block); m != nil {
+			p.path = strings.TrimPrefix(m[1], "./")
+		}
+		if m := dcRouteRE.FindStringSubmatch(block); m != nil {
+			p.base = "/" + strings.Trim(m[1], "/")
+		}
+		if m := dcIDRE.FindStringSubmatch(block); m != nil {
+			p.id = m[1]
+		}
+		if p.base == "/" {
+			p.base = ""
+		}
+		return p
+	}
+	if !dcDocsOffRE.MatchString(src) {
+		dc.plugins = append(dc.plugins, plugin(KindDocs, blockAfter(src, dcPresetDocs), "docs"))
+	}
+	if !dcBlogOffRE.MatchString(src) {
+		dc.plugins = append(dc.plugins, plugin(KindBlog, blockAfter(src, dcPresetBlog), "blog"))
+	}
+	for _, loc := range dcPluginRE.FindAllStringSubmatchIndex(src, -1) {
+		kind := KindDocs
+		if src[loc[2]:loc[3]] == "blog" {
+			kind = KindBlog
+		}
+		rest := src[loc[1]:]
+		i := strings.IndexByte(rest, '{')
+		if i < 0 || strings.TrimSpace(strings.Trim(rest[:i], "(")) != "" {
+			continue
+		}
+		dc.plugins = append(dc.plugins, plugin(kind, braceBlock(rest[i:]), kind))
+	}
+	return dc
+}
+
+// blockAfter returns the {...} block that follows the first match of re.
+func blockAfter(src string, re *regexp.Regexp) string {
+	loc := re.FindStringIndex(src)
+	if loc == nil {
+		return ""
+	}
+	return braceBlock(src[loc[1]-1:])
+}
+
+// braceBlock returns s up to the brace that closes its first one, skipping
+// quoted strings; nested blocks are included.
+func braceBlock(s string) string {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			switch c {
+			case '\\':
+				i++
+			case quote:
+				quote = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			quote = c
+		case c == '{':
+			depth++
+		case c == '}':
+			depth--
+			if depth == 0 {
+				return topLevel(s[:i+1])
+			}
+		}
+	}
+	return s
+}
+
+// topLevel keeps only the text at depth one of a {...} block, so that keys of
+// nested objects (a version's `path`) are not taken for the plugin's.
+func topLevel(block string) string {
+	var b strings.Builder
+	depth := 0
+	var quote byte
+	for i := 0; i < len(block); i++ {
+		c := block[i]
+		switch {
+		case quote == 0:
+			switch c {
+			case '{', '[', '(':
+				depth++
+			case '}', ']', ')':
+				depth--
+			case '\'', '"', '`':
+				quote = c
+			}
+		case c == '\\' && i+1 < len(block):
+			if depth <= 1 {
+				b.WriteByte(c)
+				b.WriteByte(block[i+1])
+			}
+			i++
+			continue
+		case c == quote:
+			quote = 0
+		}
+		if depth <= 1 {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// mdxCodeBlocks turns Docusaurus ```mdx-code-block fences into raw HTML
+// blocks: Docusaurus unwraps them and renders their JSX, so their ids are
+// anchors and their hrefs are links.
+type mdxCodeBlocks struct{}
+
+func (mdxCodeBlocks) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(mdxCodeBlocks{}, 900)))
+}
+
+func (mdxCodeBlocks) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var found []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fc, ok := n.(*ast.FencedCodeBlock); ok && entering && string(fc.Language(src)) == "mdx-code-block" {
+			found = append(found, fc)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, fc := range found {
+		hb := ast.NewHTMLBlock(ast.HTMLBlockType7)
+		hb.SetLines(fc.Lines())
+		fc.Parent().ReplaceChild(fc.Parent(), fc, hb)
+	}
+}
+
+// docusaurusBlogURL follows the blog plugin: the slug front matter, else the
+// date (from a date-prefixed file or folder name) then the rest of the name.
+func docusaurusBlogURL(base, rel string, fm *Value) string {
+	if slug := fieldString(fm, "slug"); slug != "" {
+		return base + "/" + strings.TrimPrefix(slug, "/")
+	}
+	if m := docusaurusBlogRE.FindStringSubmatch(rel); m != nil {
+		return base + "/" + m[2] + "/" + m[3] + "/" + m[4] + "/" + m[1] + m[5]
+	}
+	text := strings.TrimSuffix(strings.TrimSuffix(rel, path.Ext(rel)), "/index")
+	return base + "/" + text
+}
+
+func stripNumberPrefix(name string) string {
+	if dateLikePrefixRE.MatchString(name) {
+		return name
+	}
+	if loc := numberPrefixRE.FindStringIndex(name); loc != nil && loc[1] < len(name) {
+		return name[loc[1]:]
+	}
+	return name
+}
+
+// docusaurusDocURL follows the docs plugin: an absolute slug wins; a category
+// index (index, README, or named like its folder) stands for the folder;
+// otherwise the slug or id resolves against the folder, number prefixes gone.
+func docusaurusDocURL(base, rel string, fm *Value) string {
+	noExt := strings.TrimSuffix(rel, path.Ext(rel))
+	dir, file := path.Split(noExt)
+	dir = strings.TrimSuffix(dir, "/")
+	var dirSegs []string
+	if dir != "" {
+		for _, sg := range strings.Split(dir, "/") {
+			dirSegs = append(dirSegs, stripNumberPrefix(sg))
+		}
+	}
+	dirSlug := "/" + strings.Join(dirSegs, "/")
+	slug := fieldString(fm, "slug")
+	if strings.HasPrefix(slug, "/") {
+		return base + slug
+	}
+	lower := strings.ToLower(stripNumberPrefix(file))
+	if slug == "" && (lower == "index" || lower == "readme" ||
+		(len(dirSegs) > 0 && lower == strings.ToLower(dirSegs[len(dirSegs)-1]))) {
+		return base + dirSlug
+	}
+	id := fieldString(fm, "id")
+	if id == "" {
+		id = stripNumberPrefix(file)
+	}
+	if slug == "" {
+		slug = id
+	}
+	return base + path.Join(dirSlug, slug)
+}
+
+// docusaurus models Docusaurus: docs and blog plugin instances read from
+// docusaurus.config.*, versioned docs, src/pages, MDX.
+type docusaurus struct{}
+
+func (docusaurus) Name() string { return "docusaurus" }
+
+func (docusaurus) Detect(dir string) bool {
+	return hasFile(dir, "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
+}
+
+func (docusaurus) Roots(root string) []ContentRoot {
+	var out []ContentRoot
+	add := rootAdder(root, &out)
+	for _, p := range readDocusaurusConfig(root).plugins {
+		if p.kind == KindDocs {
+			addDocusaurusDocs(root, p, add)
+		} else {
+			add(p.path, p.base, p.kind)
+		}
+	}
+	add("src/pages", "", KindPages)
+	return out
+}
+
+func (docusaurus) Defaults(cfg *Config) {
+	dc := readDocusaurusConfig(cfg.Root)
+	setList(&cfg.Static, dc.static...)
+	setStr(&cfg.Cover.Field, "image")
+	if cfg.Frontmatter.Required == nil {
+		// Docusaurus falls back to the first heading (docs, blog) or
+		// the file name (blog) for the title, so no field is required.
+		none := []string{}
+		cfg.Frontmatter.Required = &none
+	}
+	if len(cfg.BaseURL) == 0 && dc.url != "" {
+		cfg.BaseURL = StringList{dc.url}
+	}
+}
+
+func (docusaurus) Configure(s *Site) error {
+	s.Extensions = append(s.Extensions, mdxCodeBlocks{})
+	return nil
+}
+
+func (docusaurus) PageURL(_ *Site, e *Entry, root ContentRoot, rel string) (string, bool) {
+	switch root.Kind {
+	case KindDocs:
+		return docusaurusDocURL(root.Base, rel, e.Fields), true
+	case KindBlog:
+		return docusaurusBlogURL(root.Base, rel, e.Fields), true
+	}
+	return "", false
+}
+
+func (docusaurus) Partial(s *Site, abs string) bool { return underscorePartial(s, abs) }
+
+func (docusaurus) GeneratedRoute(s *Site, p string) bool {
+	if p == "/search" {
+		return true
+	}
+	for _, r := range s.ContentRoots {
+		switch r.Kind {
+		case KindBlog:
+			if p == NormalizeURLPath(r.Base) {
+				return true
+			}
+			for _, sub := range []string{"/tags", "/archive", "/authors", "/page"} {
+				if under(p, r.Base, sub) {
+					return true
+				}
+			}
+			for _, f := range []string{"/rss.xml", "/atom.xml", "/feed.json"} {
+				if p == trimSlash(r.Base)+f {
+					return true
+				}
+			}
+		case KindDocs:
+			if p == NormalizeURLPath(r.Base) || under(p, r.Base, "/tags") || under(p, r.Base, "/category") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// OwnsURL: pages written in code and plugin pages are invisible, so only
+// paths under a content root's own prefix (such as /docs or /blog) are judged.
+func (docusaurus) OwnsURL(s *Site, p string) bool { return ownsUnderRootBase(s, p) }
+
+func (docusaurus) Dialect(string) (string, []string) { return DialectDocusaurus, nil }
+
+func (docusaurus) Traits() Traits {
+	return Traits{SlugStyle: "github", LinksFromRoot: true, IDPerFolder: true, MDXCodeBlocks: true, MDXComments: true}
+}
+
+func (docusaurus) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
+
+func (docusaurus) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}

@@ -1,0 +1,216 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Generator is one static-site generator's model: what it renders, where,
+// under which URLs, with which anchors and directive dialect. Rules and the
+// engine ask the site (which asks its generator) and never name one. Each
+// generator lives in one file, gen_<name>.go.
+type Generator interface {
+	// Name is the preset name that selects it in the config.
+	Name() string
+	// Detect reports whether dir is the root of one of its sites.
+	Detect(dir string) bool
+	// Roots lists the content roots it publishes from a site root, with
+	// their URL prefix and scheme; folders that do not exist are left out.
+	Roots(root string) []ContentRoot
+	// Defaults fills unset configuration from its conventions and its own
+	// config files. What the user's file sets wins.
+	Defaults(cfg *Config)
+	// Configure completes the site model once the generic set-up is done.
+	Configure(s *Site) error
+	// PageURL gives a page's URL where the generator has its own scheme
+	// for the page's root; ok is false when the generic scheme applies.
+	PageURL(s *Site, e *Entry, root ContentRoot, rel string) (u string, ok bool)
+	// Partial reports whether a file is imported into pages rather than
+	// published.
+	Partial(s *Site, abs string) bool
+	// GeneratedRoute reports whether it serves p (a normalized URL path)
+	// without a source file: lists, feeds, tag pages, code-routed pages.
+	GeneratedRoute(s *Site, p string) bool
+	// OwnsURL reports whether every page under p comes from the content
+	// roots, so that a path reaching no post is a broken link.
+	OwnsURL(s *Site, p string) bool
+	// Dialect is the admonition dialect it renders and the block names it
+	// knows (nil: the dialect's defaults).
+	Dialect(root string) (dialect string, names []string)
+	// CheckDate says whether the generator's build accepts a front matter
+	// date: "" when it does, else why not. fatal is true when the build
+	// fails on it (then it is an error, not a warning).
+	CheckDate(raw string) (problem string, fatal bool)
+	// Required lists the front matter fields a page needs, given what the
+	// config asks (cfgRequired); a page the generator never renders, or one
+	// whose schema does not ask, may need fewer.
+	Required(s *Site, abs string, fm *Value, cfgRequired []string) []string
+	// Traits are the generator's fixed choices.
+	Traits() Traits
+}
+
+// Traits are a generator's fixed choices that rules and the parser read.
+type Traits struct {
+	// SlugStyle names the heading-id slugger.
+	SlugStyle string
+	// LowerURLs lower-cases generated URL paths.
+	LowerURLs bool
+	// FieldURLs: a `permalink` or `url` front matter field sets the URL.
+	FieldURLs bool
+	// LinksFromRoot: a relative Markdown link that is not next to the post
+	// resolves from the content root too.
+	LinksFromRoot bool
+	// IDPerFolder: front matter ids are unique per folder, not per root.
+	IDPerFolder bool
+	// MDXCodeBlocks: ```mdx-code-block fences render as MDX.
+	MDXCodeBlocks bool
+	// MDXComments: {/* … */} comments hide their content in every file.
+	MDXComments bool
+	// OrderPrefixes: numeric `1.` prefixes order files and leave URLs.
+	OrderPrefixes bool
+}
+
+// Generators lists every model in detection order: the first whose Detect
+// answers wins.
+func Generators() []Generator {
+	return []Generator{docusaurus{}, hugo{}, nuxtContent{}, astro{}, jekyll{}}
+}
+
+// GeneratorByName returns the model for a preset name; "none" and unknown
+// names give the generic model.
+func GeneratorByName(name string) (Generator, bool) {
+	for _, g := range Generators() {
+		if g.Name() == name {
+			return g, true
+		}
+	}
+	return generic{}, name == "none"
+}
+
+// generic is the model of a folder of Markdown that no generator claims:
+// every file is a page at /:path.
+type generic struct{}
+
+func (generic) Name() string                                              { return "none" }
+func (generic) Detect(string) bool                                        { return false }
+func (generic) Roots(string) []ContentRoot                                { return nil }
+func (generic) Defaults(cfg *Config)                                      { setStr(&cfg.Cover.Field, "cover") }
+func (generic) Configure(*Site) error                                     { return nil }
+func (generic) PageURL(*Site, *Entry, ContentRoot, string) (string, bool) { return "", false }
+func (generic) Partial(*Site, string) bool                                { return false }
+func (generic) GeneratedRoute(*Site, string) bool                         { return false }
+func (generic) OwnsURL(*Site, string) bool                                { return true }
+func (generic) Dialect(string) (string, []string)                         { return DialectNone, nil }
+func (generic) CheckDate(raw string) (string, bool)                       { return checkDateCommon(raw) }
+func (generic) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}
+func (generic) Traits() Traits { return Traits{SlugStyle: "github", FieldURLs: true} }
+
+// checkDateCommon accepts YYYY-MM-DD, RFC 3339 and the zone-less
+// date-times most generators accept; a generator without its own date model
+// does not fail its build on other forms as far as contentlint knows.
+func checkDateCommon(raw string) (string, bool) {
+	if IsDate(raw) {
+		return "", false
+	}
+	return "want a date (YYYY-MM-DD or RFC 3339)", false
+}
+
+// requiredAsConfigured is Required for generators that need what the
+// config asks of every page.
+func requiredAsConfigured(_ *Site, _ string, _ *Value, cfg []string) []string { return cfg }
+
+// dateLayouts are YYYY-MM-DD, RFC 3339, and the zone-less YAML timestamps
+// that Hugo and Docusaurus also accept. Parsing accepts fractional seconds
+// even where the layout has none.
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 Z07:00",
+}
+
+// IsDate reports whether s is YYYY-MM-DD, RFC 3339 or a zone-less date-time.
+func IsDate(s string) bool {
+	for _, l := range dateLayouts {
+		if _, err := time.Parse(l, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// rootAdder returns a function that appends a content root when its folder
+// exists.
+func rootAdder(root string, out *[]ContentRoot) func(dir, base, kind string) {
+	return func(dir, base, kind string) {
+		abs := filepath.Join(root, filepath.FromSlash(dir))
+		if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+			*out = append(*out, ContentRoot{Dir: abs, Base: base, Kind: kind})
+		}
+	}
+}
+
+// hasFile reports whether one of names is a regular file in dir.
+func hasFile(dir string, names ...string) bool {
+	for _, n := range names {
+		if FileExists(filepath.Join(dir, n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDir reports whether name is a folder in dir.
+func hasDir(dir, name string) bool {
+	fi, err := os.Stat(filepath.Join(dir, name))
+	return err == nil && fi.IsDir()
+}
+
+func setList(dst *[]string, v ...string) {
+	if len(*dst) == 0 {
+		*dst = v
+	}
+}
+
+func setStr(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// under reports whether p is base+sub or below it.
+func under(p, base, sub string) bool {
+	b := trimSlash(base) + sub
+	return p == b || len(p) > len(b) && p[:len(b)] == b && p[len(b)] == '/'
+}
+
+func trimSlash(s string) string {
+	for len(s) > 0 && s[len(s)-1] == '/' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// gen is the site's generator model; a Site built by hand has the generic one.
+func (s *Site) gen() Generator {
+	if s.Gen == nil {
+		return generic{}
+	}
+	return s.Gen
+}
+
+// CheckDate asks the site's generator whether its build accepts a date.
+func (s *Site) CheckDate(raw string) (string, bool) { return s.gen().CheckDate(raw) }
+
+// Required lists the front matter fields the page at abs needs.
+func (s *Site) Required(abs string, fm *Value, cfgRequired []string) []string {
+	return s.gen().Required(s, abs, fm, cfgRequired)
+}
+
+// Traits are the fixed choices of the site's generator.
+func (s *Site) Traits() Traits { return s.gen().Traits() }
