@@ -70,7 +70,7 @@ func BenchmarkFailureMix(b *testing.B) {
 //
 //	go test -run '^$' -bench Limits -benchtime 1x ./lint/linkcheck
 func BenchmarkLimits(b *testing.B) {
-	for _, backoff := range []time.Duration{250 * time.Millisecond, time.Second} {
+	for _, backoff := range []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, time.Second} {
 		for _, conc := range []int{16, 32, 64, 128} {
 			for _, perHost := range []int{2, 4, 8} {
 				b.Run(fmt.Sprintf("backoff=%s/concurrency=%d/perHost=%d", backoff, conc, perHost), func(b *testing.B) {
