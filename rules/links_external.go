@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -277,6 +278,9 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 	}
 	opt.UserAgent = linkcheck.UserAgent(version)
 	opt.Getenv = lint.AllowedGetenv(p.Options.AllowEnv)
+	// GITHUB_TOKEN needs no allow-listing: the checker sends it to GitHub's
+	// own hosts only, and no configuration can point it elsewhere.
+	opt.GitHubToken = os.Getenv("GITHUB_TOKEN")
 	opt.Progress = p.Options.Progress
 	if p.Options.NoCache {
 		return opt, nil

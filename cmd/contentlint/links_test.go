@@ -77,3 +77,25 @@ func TestOneHostMissing(t *testing.T) {
 		t.Errorf("stderr %q, server hits %d (want 1)", r.stderr, hits.Load())
 	}
 }
+
+// TestGitHubTokenStaysHome: with GITHUB_TOKEN set, a link to another host
+// gets no Authorization header.
+func TestGitHubTokenStaysHome(t *testing.T) {
+	t.Setenv("GITHUB_TOKEN", "ghp_not_for_you")
+	var auth atomic.Value
+	auth.Store("")
+	var hits atomic.Int64
+	s := httptest.NewServer(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		if a := r.Header.Get("Authorization"); a != "" {
+			auth.Store(a)
+		}
+	}))
+	defer s.Close()
+	post := "---\ntitle: Links\n---\n\n[up](" + s.URL + "/)\n"
+	dir := site(t, map[string]string{".contentlint.yml": linksConfig, "content/links.md": post})
+	expect(t, runCLI(t, dir, "--no-cache"), 0)
+	if hits.Load() != 1 || auth.Load().(string) != "" {
+		t.Errorf("server saw %d requests, Authorization %q; want 1 request without it", hits.Load(), auth.Load())
+	}
+}

@@ -53,8 +53,11 @@ type Options struct {
 	Exclude []string // regular expressions of URLs never fetched
 	// Headers are extra request headers per host name; values expand ${VAR}
 	// from Getenv (default os.Getenv).
-	Headers      map[string]map[string]string
-	Getenv       func(string) string
+	Headers map[string]map[string]string
+	Getenv  func(string) string
+	// GitHubToken (GITHUB_TOKEN) is sent to github.com, api.github.com and
+	// raw.githubusercontent.com only.
+	GitHubToken  string
 	AllowPrivate bool
 	Fragments    bool
 	UserAgent    string
@@ -201,7 +204,7 @@ func New(opt Options) (*Checker, error) {
 		x, y := c.hostRule[a].name, c.hostRule[b].name
 		return len(x) > len(y) || len(x) == len(y) && x < y
 	})
-	c.token, c.tokenFor = strings.TrimSpace(opt.Getenv("GITHUB_TOKEN")), isGitHub
+	c.token, c.tokenFor = strings.TrimSpace(opt.GitHubToken), isGitHub
 	for i, x := range opt.Exclude {
 		re, err := regexp.Compile(x)
 		if err != nil {

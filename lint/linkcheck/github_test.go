@@ -28,7 +28,7 @@ func TestGitHubToken(t *testing.T) {
 	ghURL, _ := url.Parse(gh.URL)
 	run := func(token string) {
 		opt := testOptions()
-		opt.Getenv = func(k string) string { return map[string]string{"GITHUB_TOKEN": token}[k] }
+		opt.GitHubToken = token
 		c, err := New(opt)
 		if err != nil {
 			t.Fatal(err)
