@@ -1,7 +1,6 @@
 package main
 
 import (
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,22 +9,11 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 const linksConfig = "preset: none\ncontent: [content]\nlinks:\n  allowPrivate: true\n  retries: 0\n"
-
-func closedAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return addr
-}
 
 // TestNoNetwork: when every host fails to connect the same way, the run
 // reports one error naming the cause and --offline, exits 2, and lists no
@@ -34,7 +22,7 @@ func TestNoNetwork(t *testing.T) {
 	var post strings.Builder
 	post.WriteString("---\ntitle: Links\n---\n\n")
 	for range 3 {
-		a := closedAddr(t)
+		a := linttest.ClosedAddr(t)
 		post.WriteString("- [a](http://" + a + "/a) [b](http://" + a + "/b)\n")
 	}
 	cfg := linksConfig + "  failAfter: 2\n  cache: {path: .cache/links.json}\n"

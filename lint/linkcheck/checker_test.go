@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // server is a real loopback HTTP server that records what arrived.
@@ -304,14 +306,7 @@ func TestConnectionReset(t *testing.T) {
 }
 
 func TestConnectionRefused(t *testing.T) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
+	addr := linttest.ClosedAddr(t)
 	opt := testOptions()
 	opt.Retries = 1
 	r := checkOne(t, opt, "http://"+addr+"/")

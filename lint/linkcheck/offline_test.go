@@ -5,25 +5,13 @@ import (
 	"net"
 	"strings"
 	"testing"
-)
 
-// closedPort returns a loopback address on which nothing listens.
-func closedPort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return addr
-}
+	"github.com/contentlint/contentlint/lint/linttest"
+)
 
 func TestNetworkDown(t *testing.T) {
 	answering := serve(t, status(404))
-	a, b, c := closedPort(t), closedPort(t), closedPort(t)
+	a, b, c := linttest.ClosedAddr(t), linttest.ClosedAddr(t), linttest.ClosedAddr(t)
 	tests := []struct {
 		name  string
 		urls  []string
