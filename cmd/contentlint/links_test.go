@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -85,5 +88,64 @@ func TestGitHubTokenStaysHome(t *testing.T) {
 	expect(t, runCLI(t, dir, "--no-cache"), 0)
 	if hits.Load() != 1 || auth.Load().(string) != "" {
 		t.Errorf("server saw %d requests, Authorization %q; want 1 request without it", hits.Load(), auth.Load())
+	}
+}
+
+// TestConcurrentRunsShareHistory: two processes check the same dead link at
+// the same time with one cache file; each counts its run, and the file stays
+// whole.
+func TestConcurrentRunsShareHistory(t *testing.T) {
+	arrived := make(chan struct{}, 8)
+	release := make(chan struct{})
+	var once atomic.Bool
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		arrived <- struct{}{}
+		<-release // both runs are in flight before either can finish
+		w.WriteHeader(http.StatusInternalServerError)
+	}))
+	defer s.Close()
+	go func() {
+		<-arrived
+		<-arrived
+		if once.CompareAndSwap(false, true) {
+			close(release)
+		}
+	}()
+	cfg := linksConfig + "  failAfter: 3\n  cache: {path: .cache/links.json}\n"
+	post := "---\ntitle: Links\n---\n\n[down](" + s.URL + "/page)\n"
+	dir := site(t, map[string]string{".contentlint.yml": cfg, "content/links.md": post})
+	var cmds []*exec.Cmd
+	var outs []*bytes.Buffer
+	for range 2 {
+		cmd := exec.Command(binary, "--format", "json")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+t.TempDir())
+		out := &bytes.Buffer{}
+		cmd.Stdout, cmd.Stderr = out, out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds, outs = append(cmds, cmd), append(outs, out)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("run %d: %v\n%s", i+1, err, outs[i])
+		}
+		if !strings.Contains(outs[i].String(), "failing since ") || !strings.Contains(outs[i].String(), `"severity": "warning"`) {
+			t.Errorf("run %d: want a link-dead warning with its history:\n%s", i+1, outs[i])
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, ".cache", "links.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Failures map[string]struct{ Runs int } `json:"failures"`
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatalf("cache file is not whole: %v", err)
+	}
+	if got := f.Failures[s.URL+"/page"].Runs; got != 2 {
+		t.Errorf("failure history counts %d runs, want 2: %s", got, data)
 	}
 }

@@ -239,6 +239,15 @@ func TestThrottleAfter429(t *testing.T) {
 	if h.limit != 1 {
 		t.Errorf("limit %d, want it to stop at 1", h.limit)
 	}
+	// One burst answered with 429s while the host waits out the first: one
+	// halving.
+	h = newHost(8, 0)
+	for range 4 {
+		h.throttle(time.Hour)
+	}
+	if h.limit != 4 {
+		t.Errorf("limit %d after four 429s of one burst, want 4 (halved once)", h.limit)
+	}
 }
 
 func TestTimeout(t *testing.T) {

@@ -84,3 +84,42 @@ func TestNetStage(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkDownVerdicts covers the evidence rules on results as the
+// checker fills them: a resolver that cannot be reached is enough on one
+// host; cached, canceled and skipped results are no evidence either way.
+func TestNetworkDownVerdicts(t *testing.T) {
+	dead := func(host, stage, kind string) *Result {
+		return &Result{State: Dead, host: host, Net: stage, Kind: kind, Reason: kind}
+	}
+	tests := []struct {
+		name    string
+		results []*Result
+		stage   string
+	}{
+		{"resolver unreachable, one host", []*Result{dead("a:443", NetResolver, KindTimeout)}, NetResolver},
+		{"resolver unreachable for one host, DNS answer for another", []*Result{dead("a:443", NetResolver, KindTimeout), dead("b:443", NetDNS, KindDNS)}, ""},
+		{"a cached success is no evidence", []*Result{{State: OK, Cached: true, host: "c:443"}, dead("a:443", NetDNS, KindDNS), dead("b:443", NetDNS, KindDNS)}, NetDNS},
+		{"a fresh success is", []*Result{{State: OK, host: "c:443"}, dead("a:443", NetDNS, KindDNS), dead("b:443", NetDNS, KindDNS)}, ""},
+		{"a status answer is", []*Result{{State: Dead, Kind: KindStatus, Code: 404, host: "c:443"}, dead("a:443", NetConnect, KindRefused), dead("b:443", NetConnect, KindRefused)}, ""},
+		{"skipped and canceled are not", []*Result{{State: Skipped, host: "c:443"}, {State: Canceled, host: "d:443"}, dead("a:443", NetConnect, KindTimeout), dead("b:443", NetConnect, KindTimeout)}, NetConnect},
+		{"connect timeout on one, refused on another", []*Result{dead("a:443", NetConnect, KindTimeout), dead("b:443", NetConnect, KindRefused)}, ""},
+		{"nothing fetched", []*Result{{State: Excluded}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := map[string]*Result{}
+			for i, r := range tt.results {
+				res[string(rune('a'+i))] = r
+			}
+			err := NetworkDown(res)
+			var ne *NetworkError
+			switch {
+			case tt.stage == "" && err != nil:
+				t.Errorf("NetworkDown = %v, want nil", err)
+			case tt.stage != "" && (!errors.As(err, &ne) || ne.Stage != tt.stage):
+				t.Errorf("NetworkDown = %v, want stage %s", err, tt.stage)
+			}
+		})
+	}
+}
