@@ -51,6 +51,9 @@ type Result struct {
 
 var markdownExt = map[string]bool{".md": true, ".mdx": true, ".markdown": true}
 
+// isHTMLPage reports whether a file name has an HTML extension.
+func isHTMLPage(name string) bool { return strings.EqualFold(filepath.Ext(name), ".html") }
+
 // IsMarkdown reports whether a file name has a Markdown extension.
 func IsMarkdown(name string) bool { return markdownExt[strings.ToLower(filepath.Ext(name))] }
 
@@ -75,6 +78,8 @@ type discovered struct {
 	reported map[string]bool // links already reported, by real link path
 	entries  int
 	stopped  bool
+	// htmlPages: .html files are pages too (see Traits.HTMLPages).
+	htmlPages bool
 }
 
 func (d *discovered) fail(key string, err error) {
@@ -157,7 +162,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 			d.walk(ctx, p, seen)
 			continue
 		}
-		if IsMarkdown(name) {
+		if IsMarkdown(name) || (d.htmlPages && isHTMLPage(name)) {
 			d.files[p] = true
 			d.found.add(1)
 		}
@@ -180,7 +185,7 @@ func (d *discovered) ignored(abs string) bool {
 func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []string, errs *multierror.Error) {
 	found := e.Options.startPhase("finding files", "file", -1)
 	defer found.finish()
-	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found, site: e.Site, reported: map[string]bool{}}
+	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found, site: e.Site, reported: map[string]bool{}, htmlPages: e.Site.Traits().HTMLPages}
 	for _, r := range e.Site.ContentRoots {
 		if fi, err := os.Stat(r.Dir); err == nil && fi.IsDir() {
 			all.walk(ctx, r.Dir, map[string]bool{})
@@ -218,7 +223,7 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 		if !overlaps {
 			// A folder outside the content roots is linted as given.
-			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found, site: e.Site, also: abs, reported: all.reported, entries: all.entries}
+			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found, site: e.Site, also: abs, reported: all.reported, entries: all.entries, htmlPages: all.htmlPages}
 			extra.walk(ctx, abs, map[string]bool{})
 			all.entries = extra.entries
 			all.errs = multierror.Append(all.errs, extra.errs)
@@ -229,6 +234,12 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 	}
 	for f := range all.files {
+		// A file the generator does not read (outside every Hugo mount,
+		// or refused by a mount's filter) is not a post.
+		if !e.Site.IsContent(f) {
+			delete(tset, f)
+			continue
+		}
 		site = append(site, f)
 	}
 	for f := range tset {
@@ -320,6 +331,12 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 				suppress[e.display(entries[i].Abs)] = NewSuppressor(dirs[i])
 			}
 		}
+	}
+	if cm, ok := e.Site.gen().(ContentModel); ok {
+		cm.LinkTranslations(live)
+	}
+	if l, ok := e.Site.gen().(entryLinker); ok {
+		l.LinkEntries(e.Site, live)
 	}
 	index := NewIndex(live)
 	res.Entries = index.Entries
@@ -509,6 +526,9 @@ func (e *Engine) lintFile(ctx context.Context, parser *Parser, cache *indexCache
 	default:
 		post = parser.Parse(rel, abs, src)
 	}
+	if target && post.FrontMatter == nil && len(post.Problems) == 0 && e.Site.Traits().CopiesWithoutFrontMatter {
+		target = false // copied as-is by the generator: no post, nothing rendered to lint
+	}
 	var findings []Finding
 	if target {
 		for _, r := range e.Rules {
@@ -536,7 +556,7 @@ func (e *Engine) lintFile(ctx context.Context, parser *Parser, cache *indexCache
 
 // entry copies what site rules need out of a post; the AST is not kept.
 func (e *Engine) entry(p *Post) *Entry {
-	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Anchors: make(map[string]bool, len(p.Anchors))}
+	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Shortcodes: p.Shortcodes, Anchors: make(map[string]bool, len(p.Anchors))}
 	for _, a := range p.Anchors {
 		en.Anchors[a] = true
 	}
@@ -550,6 +570,10 @@ func (e *Engine) entry(p *Post) *Entry {
 	}
 	if en.Lang == "" {
 		en.Lang = e.Site.DefaultLang
+	}
+	if cm, ok := e.Site.gen().(ContentModel); ok {
+		cm.ModelEntry(e.Site, en)
+		return en
 	}
 	en.URL, en.Aliases = e.Site.EntryURL(en)
 	return en

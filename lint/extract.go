@@ -12,12 +12,12 @@ import (
 
 // extract walks the AST once and collects references, headings and anchors.
 // Code blocks and code spans hold no Link nodes, so they are skipped for free.
-func extract(post *Post, slugStyle string) {
+func extract(post *Post, ids headingIDs) {
 	src := post.Body
-	sl := NewSlugger(slugStyle)
-	// Explicit ids win over generated ones, so reserve them first. Note which
-	// reference labels links use: a definition that only images use is
-	// reported at the images, not a second time as a link.
+	sl := NewSlugger(ids.style)
+	opts := ids.opts
+	// Note which reference labels links use: a definition that only images
+	// use is reported at the images, not a second time as a link.
 	linkLabels := map[string]bool{}
 	imageLabels := map[string]bool{}
 	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -25,12 +25,6 @@ func extract(post *Post, slugStyle string) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok {
-					sl.Reserve(string(b))
-				}
-			}
 		case *ast.Link:
 			if n.Reference != nil {
 				linkLabels[refLabel(n.Reference.Value)] = true
@@ -53,11 +47,26 @@ func extract(post *Post, slugStyle string) {
 			anchor := ""
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
+					// Registered in document order, as Hugo's id factory does.
 					anchor = string(b)
+					sl.Reserve(anchor)
 				}
 			}
+			if text, id := ids.explicitID(txt); anchor == "" && id != "" {
+				txt, anchor = text, id
+			}
 			if anchor == "" {
-				anchor = sl.Slug(txt)
+				idText := headingTextFrom(n, src, 0)
+				if opts.LastLine && n.Lines().Len() > 1 {
+					idText = headingTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
+				}
+				anchor = sl.Slug(idText)
+			}
+			if kramdownStyle(ids.style) {
+				// An attribute list on the next line sets or clears the id.
+				if id, ok := kramdownIAL(n, src); ok {
+					anchor = id
+				}
 			}
 			r := Range{}
 			if n.Lines().Len() > 0 {
@@ -66,7 +75,9 @@ func extract(post *Post, slugStyle string) {
 				r = post.Lines.Range(ls, seg.Stop)
 			}
 			post.Headings = append(post.Headings, Heading{Level: n.Level, Text: txt, Anchor: anchor, Range: r})
-			post.Anchors = append(post.Anchors, anchor)
+			if anchor != "" && (n.Level > 1 || !ids.noH1) {
+				post.Anchors = append(post.Anchors, anchor)
+			}
 		case *ast.Link:
 			if n.Reference != nil && n.Reference.Type != 0 {
 				// Reported once, at its definition.
@@ -128,6 +139,10 @@ func extract(post *Post, slugStyle string) {
 				htmlRefs(post, start, stop)
 				comps.scan(post.Body[start:stop])
 			}
+		case *east.DefinitionTerm:
+			if opts.TermIDs {
+				post.Anchors = append(post.Anchors, sl.Slug(plainText(n, src)))
+			}
 		case *east.Table:
 			post.Anchors = append(post.Anchors, comps.rowAnchors(n, src)...)
 		default:
@@ -173,7 +188,13 @@ func linkSpan(post *Post, start int, dest []byte) (Range, int, int) {
 	return post.Lines.Range(start, end), ds, de
 }
 
-func plainText(n ast.Node, src []byte) string {
+func plainText(n ast.Node, src []byte) string { return unmarkCode(headingTextFrom(n, src, 0)) }
+
+// headingTextFrom is the plain text that starts at or after offset from
+// (the last line of a setext heading), each code span's text between
+// codeOpen and codeClose, so that the slugger leaves code alone (no entity
+// decoding, no typographer), as every generator does.
+func headingTextFrom(n ast.Node, src []byte, from int) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -181,6 +202,9 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
+			if c.Segment.Start < from {
+				return ast.WalkContinue, nil
+			}
 			b.Write(c.Segment.Value(src))
 			if c.SoftLineBreak() {
 				b.WriteByte(' ')
@@ -188,11 +212,13 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
+			b.WriteRune(codeOpen)
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if tx, ok := t.(*ast.Text); ok {
 					b.Write(tx.Segment.Value(src))
 				}
 			}
+			b.WriteRune(codeClose)
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
@@ -200,6 +226,45 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// kramdownStyle reports whether headings are kramdown's (Jekyll), whose
+// block attribute lists ({: #id}) set ids.
+func kramdownStyle(style string) bool { return strings.HasPrefix(style, "kramdown") }
+
+var (
+	ialRE     = regexp.MustCompile(`^\{:\s*([^}]*)\}\s*$`)
+	ialAttrRE = regexp.MustCompile(`#([^\s.#"'=]+)|\bid=(?:"([^"]*)"|'([^']*)'|([^\s"']*))`)
+)
+
+// kramdownIAL reads a block attribute list on the line right after a
+// heading, `{: #id}` or `{: id="id"}`, and returns the id it sets; an empty
+// id="" clears it. ok is false when there is none, or it names no id.
+func kramdownIAL(h *ast.Heading, src []byte) (string, bool) {
+	next, isPara := h.NextSibling().(*ast.Paragraph)
+	if !isPara || next.Lines().Len() == 0 || h.Lines().Len() == 0 {
+		return "", false
+	}
+	end := h.Lines().At(h.Lines().Len() - 1).Stop
+	seg := next.Lines().At(0)
+	if bytes.Count(src[end:seg.Start], []byte("\n")) > 1 {
+		return "", false // a blank line between them: the list is the paragraph's
+	}
+	m := ialRE.FindSubmatch(bytes.TrimSpace(src[seg.Start:seg.Stop]))
+	if m == nil {
+		return "", false
+	}
+	id, found := "", false
+	for _, a := range ialAttrRE.FindAllSubmatch(m[1], -1) {
+		found = true
+		switch {
+		case len(a[1]) > 0:
+			id = string(a[1])
+		default:
+			id = string(a[2]) + string(a[3]) + string(a[4])
+		}
+	}
+	return id, found
 }
 
 // htmlRefs tokenizes raw HTML with x/net/html and records href/src values and

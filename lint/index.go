@@ -19,7 +19,27 @@ type Entry struct {
 	// Translations maps a language to the path of this page's translation
 	// in it, as the generator pairs them.
 	Translations map[string]string
-	Refs         []Ref
+	// ExtraURLs are other URLs the same page is served at (Starlight's
+	// fallback pages in locales without a translation); not redirects.
+	ExtraURLs []string
+	// Unrouted: the generator renders the file, but the model cannot know
+	// its URL (URL is "").
+	Unrouted bool
+	// TranslationKey groups the translations of one page, where the
+	// generator pairs them itself (Hugo: translationKey or content path).
+	TranslationKey string
+	// Unrendered says why the generator never renders the file ("" when
+	// it does or cannot tell); such a file has no URL.
+	Unrendered string
+	// UnknownLang is a file name language suffix (about.de.md) that the
+	// site's config does not define, so the generator takes it as part
+	// of the name.
+	UnknownLang string
+	// OpenAnchors says why the page may have anchors its source does not
+	// show (a shortcode whose output is unknown); "" when all are known.
+	OpenAnchors string
+	Shortcodes  []Shortcode
+	Refs        []Ref
 	// Target is true for entries whose findings are reported.
 	Target bool
 	// Light entries were indexed from front matter and headings alone.
@@ -71,6 +91,11 @@ func NewIndex(entries []*Entry) *Index {
 	for _, e := range entries {
 		ix.byPath[e.Path] = e
 		add(e.URL, e)
+	}
+	for _, e := range entries {
+		for _, u := range e.ExtraURLs {
+			add(u, e)
+		}
 	}
 	for _, e := range entries {
 		for _, a := range e.Aliases {

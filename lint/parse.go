@@ -24,18 +24,53 @@ type Parser struct {
 	mdxCodeBlocks bool
 	// mdxComments: {/* … */} hides its content in every file, not only .mdx.
 	mdxComments bool
+	// noHeadingAttrs: {#id} after a heading is text (Astro).
+	noHeadingAttrs bool
+	// ids says how headings become anchors.
+	ids headingIDs
+}
+
+// headingIDs is how a generator turns headings into anchors: its slugger
+// style, whether `{#any text}` ends a heading as its id, and whether h1
+// headings get none.
+type headingIDs struct {
+	style string
+	loose bool
+	noH1  bool
+	opts  AnchorOptions
+}
+
+// looseIDRE is Docusaurus's explicit heading id: `{#…}` ending the heading,
+// anything but braces inside.
+var looseIDRE = regexp.MustCompile(`\s*\{#([^{}]+)\}$`)
+
+// explicitID splits a heading's text into text and its loose explicit id.
+func (h headingIDs) explicitID(text string) (string, string) {
+	if !h.loose {
+		return text, ""
+	}
+	if m := looseIDRE.FindStringSubmatchIndex(text); m != nil {
+		return strings.TrimRight(text[:m[0]], " \t"), text[m[2]:m[3]]
+	}
+	return text, ""
 }
 
 // NewParser builds the goldmark parser for a site.
 func NewParser(site *Site) *Parser {
 	exts := []goldmark.Extender{gfmExtension{}, extension.Footnote}
 	exts = append(exts, site.Extensions...)
+	tr := site.Traits()
+	var opts []parser.Option
+	if !tr.NoHeadingAttributes && !tr.LooseHeadingIDs {
+		opts = append(opts, parser.WithAttribute())
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithParserOptions(opts...),
 	)
-	tr := site.Traits()
-	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments}
+	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
+		noHeadingAttrs: tr.NoHeadingAttributes || tr.LooseHeadingIDs,
+		ids:            headingIDs{style: site.SlugStyle, loose: tr.LooseHeadingIDs, noH1: tr.NoH1Anchors, opts: site.Anchors}}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -67,12 +102,20 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		}
 		post.Body = body
 	}
+	if isHTMLPage(rel) {
+		// An HTML page with front matter: its links and ids are the HTML's.
+		post.AST = ast.NewDocument()
+		htmlRefs(post, 0, len(post.Body))
+		post.Directives = ParseDirectives(post)
+		return post
+	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
-	extract(post, p.slugStyle)
+	extract(post, p.ids)
 	if p.mdxComments || strings.EqualFold(filepath.Ext(rel), ".mdx") {
 		dropCommentedRefs(post)
 	}
 	post.Directives = ParseDirectives(post)
+	post.Shortcodes = ScanShortcodes(post.Body, post.Lines)
 	return post
 }
 
@@ -163,6 +206,9 @@ func htmlBlockEnd(line []byte, inPara bool) string {
 // heading may use them) and lines holding HTML, skipping fenced code; goldmark
 // then parses just those lines, so anchors come out exactly as in Parse.
 func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
+	if isHTMLPage(rel) {
+		return p.Parse(rel, abs, src) // HTML pages are tokenized whole, which is light already
+	}
 	post := &Post{Path: rel, Abs: abs, Source: src, Lines: NewLineIndex(src)}
 	if bytes.IndexByte(src[:min(len(src), binaryProbe)], 0) >= 0 {
 		return post
@@ -171,6 +217,12 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	start := 0
 	if fm := post.FrontMatter; fm != nil && !fm.Unterminated {
 		start = fm.End
+	}
+	bodyLine := post.Lines.Pos(start).Line
+	for _, sc := range ScanShortcodes(src, post.Lines) {
+		if start == 0 || sc.Range.Start.Line > bodyLine || (sc.Range.Start.Line == bodyLine && post.Lines.Offset(sc.Range.Start) >= start) {
+			post.Shortcodes = append(post.Shortcodes, sc)
+		}
 	}
 	var doc bytes.Buffer
 	var fenceChar byte
@@ -219,7 +271,11 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	heading := func(line []byte) {
 		emit(line)
 		if simple {
-			h, ok := parsePlainHeading(line)
+			h, ok := parsePlainHeading(line, !p.noHeadingAttrs)
+			if text, id := p.ids.explicitID(h.text); id != "" && h.id == "" {
+				h.text, h.id = text, id
+			}
+			h.h1 = bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("# ")) || bytes.Equal(bytes.TrimSpace(line), []byte("#"))
 			simple = ok
 			fast = append(fast, h)
 		}
@@ -323,6 +379,13 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			heading(line)
 			paraStart = -1
 			continue
+		case p.ids.opts.TermIDs && paraStart >= 0 && c == ':' && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
+			// A definition list: its terms get ids too.
+			simple = false
+			doc.Write(src[paraStart:lineStart])
+			emit(line)
+			paraStart = -1
+			continue
 		case paraStart >= 0 && (c == '=' || c == '-') && setextRE.Match(line):
 			simple = false
 			doc.Write(src[paraStart:lineStart])
@@ -349,17 +412,18 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	}
 	flushTable()
 	if simple {
+		// Explicit ids are registered in document order, as Hugo's id
+		// factory does (other sluggers do not register them).
 		sl := NewSlugger(p.slugStyle)
-		for _, h := range fast {
-			if h.id != "" {
-				sl.Reserve(h.id)
-			}
-		}
 		for _, h := range fast {
 			if h.id == "" {
 				h.id = sl.Slug(h.text)
+			} else {
+				sl.Reserve(h.id)
 			}
-			post.Anchors = append(post.Anchors, h.id)
+			if h.id != "" && (!h.h1 || !p.ids.noH1) { // an empty heading gets no id
+				post.Anchors = append(post.Anchors, h.id)
+			}
 		}
 		doc.Reset()
 	}
@@ -369,18 +433,21 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	}
 	mini := &Post{Body: doc.Bytes(), Lines: NewLineIndex(doc.Bytes())}
 	mini.AST = p.md.Parser().Parse(text.NewReader(mini.Body))
-	extract(mini, p.slugStyle)
+	extract(mini, p.ids)
 	post.Anchors = append(post.Anchors, mini.Anchors...)
 	return post
 }
 
-type plainHeading struct{ text, id string }
+type plainHeading struct {
+	text, id string
+	h1       bool
+}
 
 var plainIDRE = regexp.MustCompile(`[ \t]+\{#([A-Za-z0-9_:.-]+)\}$`)
 
 // parsePlainHeading reads an ATX heading line whose text has no inline markup
 // other than code spans; ok is false when goldmark must read it.
-func parsePlainHeading(line []byte) (plainHeading, bool) {
+func parsePlainHeading(line []byte, attrs bool) (plainHeading, bool) {
 	t := bytes.TrimLeft(line, " ")
 	t = bytes.TrimLeft(t, "#")
 	t = bytes.Trim(t, " \t")
@@ -389,7 +456,7 @@ func parsePlainHeading(line []byte) (plainHeading, bool) {
 		t = bytes.TrimRight(t[:i], " \t")
 	}
 	var h plainHeading
-	if m := plainIDRE.FindSubmatchIndex(t); m != nil {
+	if m := plainIDRE.FindSubmatchIndex(t); m != nil && attrs {
 		h.id = string(t[m[2]:m[3]])
 		t = t[:m[0]]
 	} else if len(t) == 0 && len(line) > 0 {
@@ -415,7 +482,9 @@ func parsePlainHeading(line []byte) (plainHeading, bool) {
 			if bytes.IndexByte(code, '\n') >= 0 {
 				return h, false
 			}
+			b.WriteRune(codeOpen)
 			b.Write(code)
+			b.WriteRune(codeClose)
 			i += n + closeAt + n
 			continue
 		case '*', '_', '[', ']', '<', '>', '&', '\\', '!', '{', '}', '~', '|', '$', '\t', ':', 'h', 'w':

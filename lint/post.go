@@ -168,6 +168,7 @@ type Post struct {
 	Refs        []Ref
 	Headings    []Heading
 	Anchors     []string
+	Shortcodes  []Shortcode
 }
 
 // FileProblem is something wrong with the bytes of a file itself, found while

@@ -300,6 +300,9 @@ func (c *assetChecker) bodyImages() {
 				c.p.Reportf(e, ref.Range, "image %q names no file", ref.Dest)
 				continue
 			}
+			if c.p.Site.Traits().RelativeToURL && e.URL != "" && !strings.HasPrefix(dest, "/") {
+				dest = againstURL(e.URL, dest) // the browser resolves it from the page's URL
+			}
 			if r := c.resolve(e.Abs, dest, nil); r.outside {
 				c.p.Report(e, outsideDiag("image", ref.Dest, ref.Range))
 			} else if r.abs == "" && !c.uncheckable(dest) {

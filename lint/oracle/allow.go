@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
-
-	"github.com/contentlint/contentlint/lint"
 )
 
 // Difference kinds, as written in allow.txt.
@@ -99,7 +97,7 @@ func ParseAllow(r io.Reader, name string) (*Allow, error) {
 // normalizeTarget normalizes the path part of a target as URLs are.
 func normalizeTarget(t string) string {
 	p, id, hasID := strings.Cut(t, "#")
-	p = lint.NormalizeURLPath(p)
+	p = canon(p)
 	if hasID {
 		return p + "#" + id
 	}
@@ -123,6 +121,21 @@ func (a *Allow) allows(d Difference) bool {
 		}
 	}
 	return ok
+}
+
+// Covers reports whether an entry of kind covers target, without marking
+// it used.
+func (a *Allow) Covers(kind, target string) bool {
+	if a == nil {
+		return false
+	}
+	key := normalizeTarget(target)
+	for _, e := range a.Entries {
+		if m, _ := doublestar.Match(normalizeTarget(e.Target), key); m && e.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // Unused lists entries that matched no difference: stale lines to remove.
