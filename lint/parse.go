@@ -57,7 +57,7 @@ func (h headingIDs) explicitID(text string) (string, string) {
 
 // NewParser builds the goldmark parser for a site.
 func NewParser(site *Site) *Parser {
-	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	exts := []goldmark.Extender{gfmExtension{}, extension.Footnote}
 	exts = append(exts, site.Extensions...)
 	tr := site.Traits()
 	var opts []parser.Option

@@ -15,6 +15,7 @@ type host struct {
 	inflight int
 	interval time.Duration
 	next     time.Time     // earliest start of the next request
+	held     time.Time     // end of the latest 429 wait
 	wake     chan struct{} // closed when a slot frees
 	// now and wait are the clock; tests give a fake one, so that the
 	// spacing of starts is checked without measuring time.
@@ -109,11 +110,20 @@ func (h *host) release() {
 }
 
 // throttle halves the concurrency after a 429 and holds new requests back
-// until the server's Retry-After has passed.
+// until the server's Retry-After has passed. The 429s that answer one burst
+// arrive while the host is already held back by the first: they halve it
+// once, not once each.
 func (h *host) throttle(pause time.Duration) {
 	h.mu.Lock()
-	h.limit = max(1, h.limit/2)
-	if until := h.now().Add(pause); until.After(h.next) {
+	now := h.now()
+	if !h.held.After(now) {
+		h.limit = max(1, h.limit/2)
+	}
+	until := now.Add(pause)
+	if until.After(h.held) {
+		h.held = until
+	}
+	if until.After(h.next) {
 		h.next = until
 	}
 	h.mu.Unlock()
