@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"context"
+	"errors"
 	"path/filepath"
 )
 
@@ -65,4 +67,22 @@ func resolveExisting(p string) string {
 		}
 		q = parent
 	}
+}
+
+// errOutside is what reading a site file that leaves the site returns.
+var errOutside = errors.New("outside the site")
+
+// maxSiteFileSize bounds a generator config or similar file read whole.
+const maxSiteFileSize = 8 << 20
+
+// readSiteFile reads root/rel, a file the generator's sources name (a
+// generator config, versions.json), under the containment rule: inside the
+// site root after symlinks, a regular file, and bounded. A committed
+// docusaurus.config.js -> /proc/self/environ is then an absent config.
+func readSiteFile(root, rel string) ([]byte, error) {
+	p := filepath.Join(root, rel)
+	if !within(root, p) || !within(resolveExisting(root), resolveExisting(p)) {
+		return nil, errOutside
+	}
+	return ReadRegular(context.Background(), p, maxSiteFileSize)
 }

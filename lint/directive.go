@@ -333,7 +333,7 @@ var (
 func docusaurusKeywords(root string) (keywords []string, extend bool) {
 	extend = true
 	for _, name := range []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"} {
-		src, err := os.ReadFile(filepath.Join(root, name))
+		src, err := readSiteFile(root, name)
 		if err != nil {
 			continue
 		}
@@ -963,7 +963,7 @@ func nestingParent(d *DirectiveBlock) *DirectiveBlock {
 // whose asides are `:::note`, `:::tip`, `:::caution` and `:::danger`.
 func usesStarlight(root string) bool {
 	for _, name := range []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"} {
-		if b, err := os.ReadFile(filepath.Join(root, name)); err == nil && bytes.Contains(b, []byte("@astrojs/starlight")) {
+		if b, err := readSiteFile(root, name); err == nil && bytes.Contains(b, []byte("@astrojs/starlight")) {
 			return true
 		}
 	}

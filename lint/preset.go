@@ -77,7 +77,7 @@ func addDocusaurusDocs(root string, p docPlugin, add func(dir, base, kind string
 		prefix = p.id + "_"
 	}
 	var versions []string
-	if data, err := os.ReadFile(filepath.Join(root, prefix+"versions.json")); err == nil {
+	if data, err := readSiteFile(root, prefix+"versions.json"); err == nil {
 		_ = json.Unmarshal(data, &versions)
 	}
 	if len(versions) == 0 {
@@ -371,7 +371,7 @@ func generatorBaseURL(preset, root string) string {
 			URL     string `yaml:"url"`
 			BaseURL string `yaml:"baseurl"`
 		}
-		data, err := os.ReadFile(filepath.Join(root, "_config.yml"))
+		data, err := readSiteFile(root, "_config.yml")
 		if err != nil || yaml.Unmarshal(data, &jc) != nil || !strings.Contains(jc.URL, "://") {
 			return ""
 		}
@@ -398,7 +398,7 @@ func generatorBaseURL(preset, root string) string {
 // blanked (they are JavaScript or TypeScript).
 func readFirst(root string, names ...string) string {
 	for _, n := range names {
-		if b, err := os.ReadFile(filepath.Join(root, n)); err == nil {
+		if b, err := readSiteFile(root, n); err == nil {
 			return stripJSComments(string(b))
 		}
 	}
@@ -426,7 +426,7 @@ func hugoConfigs(root string) []map[string]any {
 	for _, dir := range []string{"", "config/_default"} {
 		for _, n := range []string{"hugo", "config"} {
 			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-				if m := decodeConfigFile(filepath.Join(root, filepath.FromSlash(dir), n+ext)); m != nil {
+				if m := decodeConfigFile(root, filepath.Join(filepath.FromSlash(dir), n+ext)); m != nil {
 					out = append(out, m)
 				}
 			}
@@ -434,15 +434,15 @@ func hugoConfigs(root string) []map[string]any {
 	}
 	// config/_default/permalinks.toml holds the permalinks table alone.
 	for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-		if m := decodeConfigFile(filepath.Join(root, "config", "_default", "permalinks"+ext)); m != nil {
+		if m := decodeConfigFile(root, filepath.Join("config", "_default", "permalinks"+ext)); m != nil {
 			out = append(out, map[string]any{"permalinks": m})
 		}
 	}
 	return out
 }
 
-func decodeConfigFile(f string) map[string]any {
-	data, err := os.ReadFile(f)
+func decodeConfigFile(root, f string) map[string]any {
+	data, err := readSiteFile(root, f)
 	if err != nil {
 		return nil
 	}

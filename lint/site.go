@@ -419,7 +419,7 @@ func jekyllPermalink(root string) string {
 	var jc struct {
 		Permalink string `yaml:"permalink"`
 	}
-	data, err := os.ReadFile(filepath.Join(root, "_config.yml"))
+	data, err := readSiteFile(root, "_config.yml")
 	if err != nil || yaml.Unmarshal(data, &jc) != nil {
 		return ""
 	}
