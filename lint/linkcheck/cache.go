@@ -55,8 +55,9 @@ type Cache struct {
 	now     func() time.Time
 	mu      sync.Mutex
 	entries map[string]*cacheEntry
-	// keep is why the file at path must not be replaced, if it must not.
-	keep error
+	// keep is set when the file at path is not a contentlint cache: it
+	// must not be replaced.
+	keep bool
 }
 
 // OpenCache reads the cache at path. A missing file is an empty cache; an
@@ -67,7 +68,7 @@ func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 	if err != nil {
 		var nc *NotCacheError
 		if errors.As(err, &nc) {
-			c.keep = err
+			c.keep = true
 			warnf(warn, "contentlint: warning: link cache %s %v\n", path, err)
 		} else if !os.IsNotExist(err) {
 			warnf(warn, "contentlint: warning: link cache %s ignored: %v\n", path, err)
@@ -136,7 +137,7 @@ func (c *Cache) Len() int {
 // Save writes the cache atomically: a temporary file in the same folder,
 // renamed over the old one, so a crash never leaves half a file.
 func (c *Cache) Save() error {
-	if c.keep != nil {
+	if c.keep {
 		return nil // OpenCache said why, once
 	}
 	c.mu.Lock()

@@ -125,7 +125,7 @@ func hostAddr(host string) (netip.Addr, bool) {
 		return netip.Addr{}, false
 	}
 	n |= last
-	return netip.AddrFrom4([4]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)}), true
+	return netip.AddrFrom4([4]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)}), true //nolint:gosec // n < 1<<32, checked above
 }
 
 // isLocalhostName reports the names RFC 6761 reserves for loopback:
