@@ -835,7 +835,7 @@ func (a *astroSite) readPages(root string) {
 // route when its rest segment is its only parameter, it reads exactly one
 // collection, and it passes entry ids (or legacy slugs) as that parameter.
 func (a *astroSite) dynamicRoute(root, file, prefix string, rest []string) {
-	b, _ := os.ReadFile(file)
+	b, _ := readSiteAbs(root, file)
 	src := stripJSComments(string(b))
 	// A page often calls a helper (getAllPosts()) that calls getCollection.
 	src += importedHelpers(root, file, src)
@@ -1030,7 +1030,7 @@ func importedHelpers(root, file, src string) string {
 		if mod == "" {
 			continue
 		}
-		b, err := os.ReadFile(mod)
+		b, err := readSiteAbs(root, mod)
 		if err != nil {
 			continue
 		}
@@ -1167,7 +1167,7 @@ func (a *astroSite) readRedirectModule(root, src, name string, read func(string,
 		if mod == "" {
 			break
 		}
-		b, err := os.ReadFile(mod)
+		b, err := readSiteAbs(root, mod)
 		if err != nil {
 			break
 		}
@@ -1271,14 +1271,14 @@ func (a *astroSite) readHostRedirects(root string) {
 			Status int    `toml:"status"`
 		} `toml:"redirects"`
 	}
-	if b, err := os.ReadFile(filepath.Join(root, "netlify.toml")); err == nil {
+	if b, err := readSiteFile(root, filepath.Join("netlify.toml")); err == nil {
 		if _, err := toml.Decode(string(b), &nt); err == nil {
 			for _, r := range nt.Redirects {
 				add(r.From, fmt.Sprint(r.Status))
 			}
 		}
 	}
-	if b, err := os.ReadFile(filepath.Join(root, "public", "_redirects")); err == nil {
+	if b, err := readSiteFile(root, filepath.Join("public", "_redirects")); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
 			if f := strings.Fields(line); len(f) >= 2 && !strings.HasPrefix(f[0], "#") {
 				status := ""

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"encoding/json"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -24,7 +23,7 @@ func addDocusaurusDocs(root string, p docPlugin, add func(dir, base, kind string
 		prefix = p.id + "_"
 	}
 	var versions []string
-	if data, err := os.ReadFile(filepath.Join(root, prefix+"versions.json")); err == nil {
+	if data, err := readSiteFile(root, filepath.Join(prefix+"versions.json")); err == nil {
 		_ = json.Unmarshal(data, &versions)
 	}
 	if len(versions) == 0 {

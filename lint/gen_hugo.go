@@ -42,7 +42,7 @@ func hugoConfigs(root string) []map[string]any {
 	for _, dir := range []string{"", "config/_default"} {
 		for _, n := range []string{"hugo", "config"} {
 			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-				if m := decodeConfigFile(filepath.Join(root, filepath.FromSlash(dir), n+ext)); m != nil {
+				if m := decodeConfigFile(root, filepath.Join(filepath.FromSlash(dir), n+ext)); m != nil {
 					out = append(out, m)
 				}
 			}
@@ -50,15 +50,15 @@ func hugoConfigs(root string) []map[string]any {
 	}
 	// config/_default/permalinks.toml holds the permalinks table alone.
 	for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-		if m := decodeConfigFile(filepath.Join(root, "config", "_default", "permalinks"+ext)); m != nil {
+		if m := decodeConfigFile(root, filepath.Join("config", "_default", "permalinks"+ext)); m != nil {
 			out = append(out, map[string]any{"permalinks": m})
 		}
 	}
 	return out
 }
 
-func decodeConfigFile(f string) map[string]any {
-	data, err := os.ReadFile(f)
+func decodeConfigFile(root, f string) map[string]any {
+	data, err := readSiteFile(root, f)
 	if err != nil {
 		return nil
 	}
@@ -235,7 +235,7 @@ func hugoConfigTree(root string) map[string]any {
 	}
 	for _, key := range []string{"languages", "module", "markup", "params", "menus"} {
 		for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-			if m := decodeConfigFile(filepath.Join(root, "config", "_default", key+ext)); m != nil {
+			if m := decodeConfigFile(root, filepath.Join("config", "_default", key+ext)); m != nil {
 				if lm, ok := lowerKeys(m).(map[string]any); ok {
 					mergeInto(tree, map[string]any{key: lm})
 				}
@@ -369,7 +369,7 @@ func newHugoModel(root string) *hugoModel {
 	}
 	h.permalinks = hugoPermalinks(root)
 	for _, p := range []string{"layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"} {
-		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p))); err == nil {
+		if b, err := readSiteFile(root, filepath.Join(filepath.FromSlash(p))); err == nil {
 			h.linkHook = p
 			h.linkHookGetPage = strings.Contains(string(b), ".GetPage")
 			// Destinations the hook compares with a literal (a glossary
@@ -1484,7 +1484,7 @@ func (h *hugoModel) readShortcodes() {
 			if _, seen := h.shortcodes[name]; seen {
 				continue
 			}
-			b, err := os.ReadFile(filepath.Join(h.root, filepath.FromSlash(d), ent.Name()))
+			b, err := readSiteFile(h.root, filepath.Join(filepath.FromSlash(d), ent.Name()))
 			if err != nil {
 				h.shortcodes[name] = scUnknown
 				continue
