@@ -1271,7 +1271,7 @@ func (a *astroSite) readHostRedirects(root string) {
 			Status int    `toml:"status"`
 		} `toml:"redirects"`
 	}
-	if b, err := readSiteFile(root, filepath.Join("netlify.toml")); err == nil {
+	if b, err := readSiteFile(root, "netlify.toml"); err == nil {
 		if _, err := toml.Decode(string(b), &nt); err == nil {
 			for _, r := range nt.Redirects {
 				add(r.From, fmt.Sprint(r.Status))

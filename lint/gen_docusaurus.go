@@ -3,7 +3,6 @@ package lint
 import (
 	"encoding/json"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -23,7 +22,7 @@ func addDocusaurusDocs(root string, p docPlugin, add func(dir, base, kind string
 		prefix = p.id + "_"
 	}
 	var versions []string
-	if data, err := readSiteFile(root, filepath.Join(prefix+"versions.json")); err == nil {
+	if data, err := readSiteFile(root, prefix+"versions.json"); err == nil {
 		_ = json.Unmarshal(data, &versions)
 	}
 	if len(versions) == 0 {

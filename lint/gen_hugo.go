@@ -369,7 +369,7 @@ func newHugoModel(root string) *hugoModel {
 	}
 	h.permalinks = hugoPermalinks(root)
 	for _, p := range []string{"layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"} {
-		if b, err := readSiteFile(root, filepath.Join(filepath.FromSlash(p))); err == nil {
+		if b, err := readSiteFile(root, filepath.FromSlash(p)); err == nil {
 			h.linkHook = p
 			h.linkHookGetPage = strings.Contains(string(b), ".GetPage")
 			// Destinations the hook compares with a literal (a glossary
