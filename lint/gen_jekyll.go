@@ -81,7 +81,7 @@ type jekyllConfigFile struct {
 
 func readJekyllConfig(root string) (jekyllConfigFile, []byte) {
 	var jc jekyllConfigFile
-	data, err := readSiteFile(root, filepath.Join("_config.yml"))
+	data, err := readSiteFile(root, "_config.yml")
 	if err != nil {
 		return jc, nil
 	}
@@ -139,7 +139,7 @@ func newJekyllSite(root string) (*jekyllSite, []string) {
 	}
 	if !j.redirects {
 		// A Gemfile's jekyll_plugins group loads plugins too.
-		if b, err := readSiteFile(root, filepath.Join("Gemfile")); err == nil && strings.Contains(string(b), "jekyll_plugins") && strings.Contains(string(b), "jekyll-redirect-from") {
+		if b, err := readSiteFile(root, "Gemfile"); err == nil && strings.Contains(string(b), "jekyll_plugins") && strings.Contains(string(b), "jekyll-redirect-from") {
 			j.redirects = true
 		}
 	}
