@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"path/filepath"
 	"strings"
 )
 
@@ -45,7 +44,7 @@ func stripJSComments(s string) string {
 // blanked (they are JavaScript or TypeScript).
 func readFirst(root string, names ...string) string {
 	for _, n := range names {
-		if b, err := readSiteFile(root, filepath.Join(n)); err == nil {
+		if b, err := readSiteFile(root, n); err == nil {
 			return stripJSComments(string(b))
 		}
 	}
