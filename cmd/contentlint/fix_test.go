@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 )
 
 // copyFixture copies testdata/sites/NAME to a temporary folder, so fixes
@@ -144,4 +147,40 @@ func TestFixPermanentRedirect(t *testing.T) {
 		t.Errorf("second run: %s", again.stdout)
 	}
 
+}
+
+// SARIF carries each fix as a byte-offset replacement, valid against the
+// SARIF 2.1.0 schema, so code scanning can offer it.
+func TestFixesInSARIF(t *testing.T) {
+	dir := copyFixture(t, "fixes")
+	r := runCLI(t, dir, "--offline", "--format", "sarif")
+	expect(t, r, 1)
+	log, err := sarif.FromBytes([]byte(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := log.Validate(); err != nil {
+		t.Fatalf("sarif with fixes fails the schema: %v", err)
+	}
+	var got []string
+	for _, res := range log.Runs[0].Results {
+		for _, fx := range res.Fixes {
+			for _, ch := range fx.ArtifactChanges {
+				for _, rep := range ch.Replacements {
+					got = append(got, fmt.Sprintf("%s %s@%d+%d=%s", *res.RuleID, *ch.ArtifactLocation.URI,
+						rep.DeletedRegion.ByteOffset, *rep.DeletedRegion.ByteLength, *rep.InsertedContent.Text))
+				}
+			}
+		}
+	}
+	want := []string{
+		// After the 3-byte BOM and CRLF front matter: ":::" then "tipp" at 39.
+		"admonition-unknown content/crlf.md@39+4=tip",
+		"image-missing content/crlf.md@123+13=/img/logo.png",
+		"image-missing content/plain.md@37+22=../static/img/logo.png",
+		"admonition-unknown content/plain.md@77+8=warning",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sarif fixes:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
