@@ -195,6 +195,9 @@ func (r *Repo) Extract(ctx context.Context, rev, prefix, dst string) error {
 	return terr
 }
 
+// maxExtract bounds one extracted file: the engine lints nothing larger.
+const maxExtract = 64 << 20
+
 func untar(r io.Reader, dst string) error {
 	tr := tar.NewReader(r)
 	for {
@@ -216,14 +219,17 @@ func untar(r io.Reader, dst string) error {
 				return fmt.Errorf("extract: %w", err)
 			}
 		case tar.TypeReg:
+			if h.Size > maxExtract {
+				continue // no post is that large; the generator model reads none of it
+			}
 			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 				return fmt.Errorf("extract: %w", err)
 			}
-			f, err := os.OpenFile(target, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+			f, err := os.OpenFile(target, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 			if err != nil {
 				return fmt.Errorf("extract: %w", err)
 			}
-			_, werr := io.Copy(f, tr)
+			_, werr := io.CopyN(f, tr, h.Size)
 			if cerr := f.Close(); werr == nil {
 				werr = cerr
 			}
