@@ -184,3 +184,32 @@ func TestFixesInSARIF(t *testing.T) {
 		t.Errorf("sarif fixes:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A missing reciprocal alternate is added to the other post, in the shape
+// that post already uses; flow-style front matter is left alone.
+func TestFixReciprocalAlternate(t *testing.T) {
+	dir := copyFixture(t, "reciprocal")
+	r := runCLI(t, dir, "--offline", "--fix")
+	expect(t, r, 0)
+	if !strings.Contains(r.stderr, "fixed 4 findings in 4 files") {
+		t.Errorf("stderr = %q", r.stderr)
+	}
+	want := map[string]string{
+		"content/fr/a.md": "---\ntitle: a\nlanguage: fr\nalternates:\n  - en: /en/a\n---\n\nFrançais, sans alternates.\n",
+		"content/fr/b.md": "---\ntitle: b\nlanguage: fr\nalternates:\n  - de: /de/b\n  - en: /en/b\n---\n\nFrançais.\n",
+		"content/fr/c.md": "---\ntitle: c\nlanguage: fr\nalternates:\n- hreflang: de\n  href: /de/c\n- hreflang: en\n  href: /en/c\n---\n\nFrançais.\n",
+		"content/fr/d.md": "---\ntitle: d\nlanguage: fr\nalternates:\n  de: /de/d\n  en: /en/d\n---\n\nFrançais.\n",
+		"content/fr/e.md": "---\ntitle: e\nlanguage: fr\nalternates: {de: /de/e}\n---\n\nFrançais.\n",
+	}
+	for name, content := range want {
+		if got := readFile(t, filepath.Join(dir, filepath.FromSlash(name))); got != content {
+			t.Errorf("%s after --fix:\n%s\nwant\n%s", name, got, content)
+		}
+	}
+	again := runCLI(t, dir, "--offline")
+	expect(t, again, 0)
+	left := "content/en/e.md:5:5: warning: content/fr/e.md does not list content/en/e.md among its alternates (add `en: /en/e`) (alternate-reciprocal)\n"
+	if again.stdout != left {
+		t.Errorf("second run:\n%s\nwant only the flow-style one:\n%s", again.stdout, left)
+	}
+}
