@@ -25,7 +25,7 @@ import (
 
 // indexCacheVersion changes when the file layout does; a file of another
 // version is ignored. Code changes are caught by the fingerprint.
-const indexCacheVersion = 1
+const indexCacheVersion = 2
 
 // minCachedFiles is how many light files a run needs before the cache is
 // used: below it, parsing them costs less than a few milliseconds, and a
@@ -58,12 +58,16 @@ type lightRecord struct {
 	ID      string
 	Fields  *Value
 	Anchors []string
+	// FrontMatter and FrontMatterEnd let --fix edit a cached post (v2).
+	FrontMatter    string
+	FrontMatterEnd int
 }
 
 // entry rebuilds the light entry of the file at abs.
 func (r *lightRecord) entry(abs string) *Entry {
 	en := &Entry{Path: r.Path, Abs: abs, URL: r.URL, Aliases: r.Aliases, Lang: r.Lang, ID: r.ID,
-		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true}
+		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true,
+		FrontMatter: r.FrontMatter, FrontMatterEnd: r.FrontMatterEnd}
 	for _, a := range r.Anchors {
 		en.Anchors[a] = true
 	}
@@ -199,7 +203,8 @@ func (c *indexCache) store(fi fs.FileInfo, en *Entry, anchors []string) {
 	var r *lightRecord
 	if fi.ModTime().Before(c.start.Add(-racyWindow)) {
 		r = &lightRecord{Path: en.Path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Mode: fi.Mode(), URL: en.URL,
-			Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors}
+			Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors,
+			FrontMatter: en.FrontMatter, FrontMatterEnd: en.FrontMatterEnd}
 	} else if c.old[en.Path] == nil {
 		return
 	}
