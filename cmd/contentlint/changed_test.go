@@ -233,3 +233,12 @@ func TestURLRemovedPerGenerator(t *testing.T) {
 		})
 	}
 }
+
+func TestBaselineNotWrittenFromChangedRun(t *testing.T) {
+	dir := repo(t, map[string]string{"content/a.md": cleanPost})
+	r := runCLI(t, dir, "--offline", "--changed-since", "HEAD", "--baseline", "b.json")
+	expect(t, r, 2)
+	if _, err := os.Stat(filepath.Join(dir, "b.json")); err == nil || !strings.Contains(r.stderr, "write it from a full run") {
+		t.Errorf("a --changed-since run wrote a baseline (stderr %q)", r.stderr)
+	}
+}
