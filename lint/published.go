@@ -29,6 +29,9 @@ type PublishedURL struct {
 // read from the source the host deploys, so they hold for every generator.
 type Redirects struct {
 	from []*regexp.Regexp
+	// Unknown names a generator config whose redirects are computed in code
+	// (Docusaurus createRedirects): the redirects cannot all be known.
+	Unknown string
 }
 
 // LoadRedirects reads every redirect file the site has. A file that exists
@@ -47,7 +50,98 @@ func LoadRedirects(s *Site) (*Redirects, error) {
 	if err := r.readVercel(filepath.Join(s.Root, "vercel.json")); err != nil {
 		return r, err
 	}
+	for _, name := range generatorConfigs {
+		if err := r.readGeneratorConfig(filepath.Join(s.Root, name)); err != nil {
+			return r, err
+		}
+	}
 	return r, nil
+}
+
+// generatorConfigs are the generator config files that can declare
+// redirects: Astro's `redirects`, Nuxt's `routeRules` with `redirect`, and
+// Docusaurus's client-redirects plugin `from` paths.
+var generatorConfigs = []string{
+	"astro.config.mjs", "astro.config.ts", "astro.config.js",
+	"nuxt.config.ts", "nuxt.config.js",
+	"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
+}
+
+var (
+	// 'key': or "key": or `key`: at an object key position.
+	jsKeyRE = regexp.MustCompile("['\"`](/[^'\"`]*)['\"`]\\s*:")
+	// Nuxt: '/old': { redirect: ... } (or redirect as a string or object).
+	nuxtRedirectRE = regexp.MustCompile("['\"`](/[^'\"`]*)['\"`]\\s*:\\s*\\{[^{}]*\\bredirect\\b")
+	// Docusaurus: from: '/old' or from: ['/a', '/b'].
+	fromRE   = regexp.MustCompile(`\bfrom\s*:\s*(\[[^\]]*\]|'[^']*'|"[^"]*"|` + "`[^`]*`" + `)`)
+	jsPathRE = regexp.MustCompile("['\"`](/[^'\"`]*)['\"`]")
+	// Astro route params: [slug] is one segment, [...slug] the rest.
+	astroRestRE  = regexp.MustCompile(`\[\.\.\.[^\]/]+\]`)
+	astroParamRE = regexp.MustCompile(`\[[^\]/]+\]`)
+)
+
+// readGeneratorConfig reads the redirects a generator config declares. It
+// reads the source as text, as the other generator config readers do: the
+// literal paths are found; redirects computed in code make r Unknown.
+func (r *Redirects) readGeneratorConfig(path string) error {
+	data, ok, err := readIfExists(path)
+	if !ok {
+		return err
+	}
+	src := string(data)
+	base := filepath.Base(path)
+	switch {
+	case strings.HasPrefix(base, "astro.config."):
+		if body, ok := objectAfter(src, "redirects"); ok {
+			for _, m := range jsKeyRE.FindAllStringSubmatch(body, -1) {
+				p := astroRestRE.ReplaceAllString(m[1], "*")
+				r.add(astroParamRE.ReplaceAllString(p, ":param"))
+			}
+		}
+	case strings.HasPrefix(base, "nuxt.config."):
+		if body, ok := objectAfter(src, "routeRules"); ok {
+			for _, m := range nuxtRedirectRE.FindAllStringSubmatch(body, -1) {
+				r.add(strings.ReplaceAll(m[1], "**", "*"))
+			}
+		}
+	case strings.HasPrefix(base, "docusaurus.config."):
+		if !strings.Contains(src, "plugin-client-redirects") {
+			return nil
+		}
+		if strings.Contains(src, "createRedirects") {
+			r.Unknown = path
+		}
+		for _, m := range fromRE.FindAllStringSubmatch(src, -1) {
+			for _, s := range jsPathRE.FindAllStringSubmatch(m[1], -1) {
+				r.add(s[1])
+			}
+		}
+	}
+	return nil
+}
+
+// objectAfter returns the text of the object literal that follows `key:` in
+// JavaScript source, braces balanced (strings are not parsed: a brace inside
+// one ends the object early, which only loses redirects).
+func objectAfter(src, key string) (string, bool) {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(key) + `\s*:\s*\{`)
+	loc := re.FindStringIndex(src)
+	if loc == nil {
+		return "", false
+	}
+	depth := 0
+	for i := loc[1] - 1; i < len(src); i++ {
+		switch src[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+			if depth == 0 {
+				return src[loc[1]:i], true
+			}
+		}
+	}
+	return src[loc[1]:], true
 }
 
 // Matches reports whether a redirect rule starts at the URL path u.
