@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 )
 
 // Generator is one static-site generator's model: what it renders, where,
@@ -46,6 +47,55 @@ type Generator interface {
 // file is not rendered. A configured permalink still wins.
 type URLOwner interface {
 	EntryURLs(s *Site, e *Entry) (u string, aliases []string)
+}
+
+// TemplateLink is what a link destination written in the generator's
+// template language stands for: a URL, a source file or a post it names.
+type TemplateLink struct {
+	// URL is the site path (with any #fragment) it renders to; "" when it
+	// names a File or a Post instead.
+	URL string
+	// File is a source file (relative to the site root, with /) that must
+	// be published: the build fails without it.
+	File string
+	// Post matches the paths (relative to the site root) of the posts it
+	// may name; the build fails when none is published.
+	Post *regexp.Regexp
+	// Tag is how the destination names it, for messages ("{% link %}").
+	Tag string
+}
+
+// TemplateLinker is a Generator whose pages may write link destinations in
+// a template language.
+type TemplateLinker interface {
+	// TemplateLink reads a destination holding template syntax; ok is false
+	// when it cannot be judged from the source.
+	TemplateLink(s *Site, dest string) (TemplateLink, bool)
+}
+
+// TemplateLink reads a link destination written in the generator's template
+// language; ok is false when the generator has none or it cannot be judged.
+func (s *Site) TemplateLink(dest string) (TemplateLink, bool) {
+	if t, is := s.gen().(TemplateLinker); is {
+		return t.TemplateLink(s, dest)
+	}
+	return TemplateLink{}, false
+}
+
+// FileMounter is a Generator that serves files from folders other than the
+// static roots (Jekyll's collections copy their files without front matter).
+type FileMounter interface {
+	// MountedFile returns the file served at the site path p, if any.
+	MountedFile(s *Site, p string) (abs string, ok bool)
+}
+
+// MountedFile returns the file the generator serves at the site path p from
+// a folder other than the static roots.
+func (s *Site) MountedFile(p string) (string, bool) {
+	if m, is := s.gen().(FileMounter); is {
+		return m.MountedFile(s, p)
+	}
+	return "", false
 }
 
 // DateReader is a Generator that reads front matter dates its own way.
@@ -96,6 +146,9 @@ type Traits struct {
 	// WordLists: a string in a list field (tags, categories) is a list of
 	// its words (Jekyll).
 	WordLists bool
+	// TemplateLinks: link destinations may be written in the template
+	// language, {% … %} and {{ … }} included, spaces and all (Liquid).
+	TemplateLinks bool
 }
 
 // Generators lists every model in detection order: the first whose Detect

@@ -24,6 +24,8 @@ type Parser struct {
 	mdxCodeBlocks bool
 	// mdxComments: {/* … */} hides its content in every file, not only .mdx.
 	mdxComments bool
+	// templateLinks: link destinations may be Liquid with spaces.
+	templateLinks bool
 }
 
 // NewParser builds the goldmark parser for a site.
@@ -35,7 +37,8 @@ func NewParser(site *Site) *Parser {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
 	tr := site.Traits()
-	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments}
+	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
+		templateLinks: tr.TemplateLinks}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -76,6 +79,9 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
 	extract(post, p.slugStyle)
+	if p.templateLinks {
+		liquidRefs(post)
+	}
 	if p.mdxComments || strings.EqualFold(filepath.Ext(rel), ".mdx") {
 		dropCommentedRefs(post)
 	}
