@@ -31,4 +31,31 @@ install_jekyll() {
   jekyll --version
 }
 
+# Hugo v0.160.1 (extended features are not needed), compiled with the Go
+# toolchain it asks for into <cache>/hugo-v0.160.1/hugo (about 7 minutes the
+# first time; v0.169 does not build from the module proxy).
+HUGO_VERSION=v0.160.1
+install_hugo() {
+  local dir="$CACHE/hugo-$HUGO_VERSION"
+  if [ ! -x "$dir/hugo" ]; then
+    echo "oracle-install: go install github.com/gohugoio/hugo@$HUGO_VERSION"
+    GOTOOLCHAIN=go1.27.3 GOBIN="$dir" go install "github.com/gohugoio/hugo@$HUGO_VERSION"
+  fi
+  "$dir/hugo" version
+}
+
+# Heading ids: github-slugger, the slugger under remark, Docusaurus, Astro
+# and mdc, run with node by lint/slug's oracle test (kramdown comes with
+# Debian's jekyll above).
+GITHUB_SLUGGER_VERSION=2.0.0
+install_github_slugger() {
+  local dir="$CACHE/npm/github-slugger-$GITHUB_SLUGGER_VERSION"
+  if [ ! -f "$dir/node_modules/github-slugger/index.js" ]; then
+    echo "oracle-install: npm install github-slugger@$GITHUB_SLUGGER_VERSION"
+    npm install --prefix "$dir" --no-audit --no-fund --silent "github-slugger@$GITHUB_SLUGGER_VERSION" >/dev/null
+  fi
+}
+
 install_jekyll
+install_github_slugger
+install_hugo

@@ -75,10 +75,12 @@ type AdmonitionsConfig struct {
 // LinksConfig owns the link-* rules that go over the network.
 type LinksConfig struct {
 	Timeout       Duration                     `yaml:"timeout" json:"timeout,omitempty" jsonschema:"type=string,description=Per-request timeout (default 15s)"`
-	Concurrency   int                          `yaml:"concurrency" json:"concurrency,omitempty"`
-	PerHost       int                          `yaml:"perHost" json:"perHost,omitempty"`
+	Concurrency   int                          `yaml:"concurrency" json:"concurrency,omitempty" jsonschema:"description=Requests in flight over all hosts (default 64)"`
+	PerHost       int                          `yaml:"perHost" json:"perHost,omitempty" jsonschema:"description=Requests in flight to one host:port (default 4)"`
 	HostInterval  Duration                     `yaml:"hostInterval" json:"hostInterval,omitempty" jsonschema:"type=string,description=Minimum time between two requests to one host"`
-	Retries       *int                         `yaml:"retries" json:"retries,omitempty"`
+	Retries       *int                         `yaml:"retries" json:"retries,omitempty" jsonschema:"description=Retries after the first attempt (default 3)"`
+	Backoff       Duration                     `yaml:"backoff" json:"backoff,omitempty" jsonschema:"type=string,description=Wait before the first retry; doubles for each further one (default 500ms)"`
+	MaxBackoff    Duration                     `yaml:"maxBackoff" json:"maxBackoff,omitempty" jsonschema:"type=string,description=Longest wait between two retries (default 10s)"`
 	MaxRetryAfter Duration                     `yaml:"maxRetryAfter" json:"maxRetryAfter,omitempty" jsonschema:"type=string"`
 	Accept        []string                     `yaml:"accept" json:"accept,omitempty" jsonschema:"description=Accepted status codes or ranges such as 200-299"`
 	Exclude       []string                     `yaml:"exclude" json:"exclude,omitempty" jsonschema:"description=Regular expressions of URLs never fetched"`
@@ -86,6 +88,19 @@ type LinksConfig struct {
 	AllowPrivate  bool                         `yaml:"allowPrivate" json:"allowPrivate,omitempty"`
 	Fragments     *bool                        `yaml:"fragments" json:"fragments,omitempty"`
 	Cache         LinkCacheConfig              `yaml:"cache" json:"cache,omitempty"`
+	// Hosts are per-host status rules, keyed by host name; a key also
+	// matches its subdomains.
+	Hosts map[string]LinkHostConfig `yaml:"hosts" json:"hosts,omitempty" jsonschema_description:"Per-host status rules; a host name also matches its subdomains"`
+	// FailAfter and Grace delay link-dead: a failing URL is a warning
+	// until it has failed in FailAfter consecutive runs and for Grace.
+	FailAfter int      `yaml:"failAfter" json:"failAfter,omitempty" jsonschema:"minimum=1,description=Consecutive failed runs before a dead link is an error (default 1)"`
+	Grace     Duration `yaml:"grace" json:"grace,omitempty" jsonschema:"type=string,description=How long a link must have been failing before it is an error (default 0)"`
+}
+
+// LinkHostConfig holds the status rules of one host.
+type LinkHostConfig struct {
+	Accept []string `yaml:"accept" json:"accept,omitempty" jsonschema:"description=Status codes or ranges accepted from this host, besides links.accept"`
+	Warn   []string `yaml:"warn" json:"warn,omitempty" jsonschema:"description=Status codes or ranges from this host reported as a warning, not an error"`
 }
 
 // LinkCacheConfig places the persistent link cache.
@@ -191,6 +206,23 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 			return nil, cfg.errorAt(fmt.Errorf("links.%w", err), "links", "exclude", strconv.Itoa(i))
 		}
 	}
+	for _, h := range sortedKeys(cfg.Links.Hosts) {
+		hc := cfg.Links.Hosts[h]
+		for _, kc := range []struct {
+			key   string
+			codes []string
+		}{{"accept", hc.Accept}, {"warn", hc.Warn}} {
+			key, codes := kc.key, kc.codes
+			for i := range codes {
+				if _, err := linkcheck.ParseAccept(codes[:i+1]); err != nil {
+					return nil, cfg.errorAt(fmt.Errorf("links.hosts.%s.%s: %w", h, key, err), "links", "hosts", h, key, strconv.Itoa(i))
+				}
+			}
+		}
+	}
+	if cfg.Links.FailAfter < 0 {
+		return nil, cfg.errorAt(fmt.Errorf("links.failAfter: %d is below 1", cfg.Links.FailAfter), "links", "failAfter")
+	}
 	return cfg, nil
 }
 
@@ -243,7 +275,54 @@ func (c *Config) RuleSeverity(r *Rule) Severity {
 			return sev
 		}
 	}
+	if r.Optional {
+		return Off
+	}
 	return r.Severity
+}
+
+// ValueRange locates the value at a key path (as errorAt takes it) in the
+// configuration file, for findings about the configuration itself. ok is
+// false for defaults or a value that cannot be found.
+func (c *Config) ValueRange(keys ...string) (r Range, ok bool) {
+	if c.File == "" {
+		return Range{}, false
+	}
+	n := configNode(c.src, keys...)
+	if n == nil || n.Line < 1 {
+		return Range{}, false
+	}
+	lines := strings.Split(string(c.src), "\n")
+	if n.Line > len(lines) {
+		return Range{}, false
+	}
+	line := []rune(strings.TrimRight(lines[n.Line-1], "\r"))
+	start := n.Column - 1
+	if start < 0 || start > len(line) {
+		return Range{}, false
+	}
+	end := start + len([]rune(n.Value))
+	// A quoted scalar spans to its closing quote, escapes included.
+	if start < len(line) && (line[start] == '"' || line[start] == '\'') {
+		q := line[start]
+		end = len(line)
+		for i := start + 1; i < len(line); i++ {
+			if q == '"' && line[i] == '\\' {
+				i++
+				continue
+			}
+			if line[i] == q {
+				if q == '\'' && i+1 < len(line) && line[i+1] == '\'' {
+					i++
+					continue
+				}
+				end = i + 1
+				break
+			}
+		}
+	}
+	end = min(end, len(line))
+	return Range{Start: Position{n.Line, start + 1}, End: Position{n.Line, end + 1}}, true
 }
 
 // ValidateRules reports config entries that name no rule.
@@ -286,9 +365,18 @@ func (c *Config) errorAt(err error, keys ...string) error {
 // configLine finds the line of a value by its key path, for errors found
 // after decoding; 0 when it cannot be found.
 func configLine(data []byte, keys ...string) int {
+	if n := configNode(data, keys...); n != nil {
+		return n.Line
+	}
+	return 0
+}
+
+// configNode finds the YAML node of a value by its key path; nil when it
+// cannot be found.
+func configNode(data []byte, keys ...string) *yaml.Node {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
-		return 0
+		return nil
 	}
 	n := doc.Content[0]
 	for _, k := range keys {
@@ -310,14 +398,14 @@ func configLine(data []byte, keys ...string) int {
 			}
 		}
 		if next == nil {
-			return 0
+			return nil
 		}
 		n = next
 	}
-	return n.Line
+	return n
 }
 
-func sortedKeys(m map[string]string) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

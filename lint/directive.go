@@ -50,7 +50,15 @@ const (
 	// DirectiveOneLiner is an opener and a closer squeezed onto one line
 	// (`::: note Hello:::`), which no parser reads as a block.
 	DirectiveOneLiner
+	// DirectiveTooDeep is an opener nested deeper than MaxDirectiveDepth; it
+	// is not opened, so its content stays with the enclosing block.
+	DirectiveTooDeep
 )
+
+// MaxDirectiveDepth bounds how deeply directive blocks nest. goldmark visits
+// every open block on every line, so unbounded nesting costs quadratic time
+// and memory; no real page nests anywhere near this deep.
+const MaxDirectiveDepth = 32
 
 // Problem kinds recorded on directive blocks.
 const (
@@ -65,6 +73,7 @@ const (
 	ProblemNesting     = "mismatched-nesting"
 	ProblemBlankBefore = "blank-line-before"
 	ProblemBlankAfter  = "blank-line-after"
+	ProblemTooDeep     = "too-deep"
 )
 
 // The fewest colons that make a fence in each dialect.
@@ -505,7 +514,24 @@ func (p *directiveParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 	if d.Shape != DirectiveContainer {
 		return d, parser.NoChildren
 	}
+	if directiveDepth(parent) >= MaxDirectiveDepth {
+		d.Shape = DirectiveTooDeep
+		d.problem(ProblemTooDeep, d.FenceStart, d.NameStop,
+			"`%s` is nested more than %d blocks deep; contentlint does not open it, so its content is checked as part of the enclosing block", d.Fence(), MaxDirectiveDepth)
+		return d, parser.NoChildren
+	}
 	return d, parser.HasChildren
+}
+
+// directiveDepth counts the directive blocks enclosing n, up to the cap.
+func directiveDepth(n ast.Node) int {
+	depth := 0
+	for ; n != nil && depth < MaxDirectiveDepth; n = n.Parent() {
+		if _, ok := n.(*DirectiveBlock); ok {
+			depth++
+		}
+	}
+	return depth
 }
 
 func isNameStart(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
@@ -890,7 +916,11 @@ func extractDirective(post *Post, n ast.Node) {
 func attrRefs(post *Post, attrs []DirectiveAttr) {
 	for _, a := range attrs {
 		if a.HasValue && a.Value != "" && (a.Name == "src" || a.Name == "href") {
-			post.Refs = append(post.Refs, Ref{Kind: RefComponent, Dest: a.Value, Range: post.Lines.Range(a.ValueStart, a.ValueStop), Attr: a.Name})
+			ref := Ref{Kind: RefComponent, Dest: a.Value, Range: post.Lines.Range(a.ValueStart, a.ValueStop), Attr: a.Name}
+			if a.ValueStop <= len(post.Body) && a.ValueStart >= 0 && string(post.Body[a.ValueStart:a.ValueStop]) == a.Value {
+				ref.DestStart, ref.DestEnd = a.ValueStart, a.ValueStop
+			}
+			post.Refs = append(post.Refs, ref)
 		}
 	}
 }

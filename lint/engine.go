@@ -39,7 +39,11 @@ type Engine struct {
 type Result struct {
 	Findings []Finding
 	Files    int // files linted (targets)
-	Indexed  int // files in the site index
+	// Targets are the linted files, as findings name them.
+	Targets []string
+	// Index is the site index the run built (every post, URL and alias).
+	Index   *Index
+	Indexed int // files in the site index
 	// Entries is the site index, sorted by path.
 	Entries []*Entry
 	Err     error
@@ -53,20 +57,53 @@ func isHTMLPage(name string) bool { return strings.EqualFold(filepath.Ext(name),
 // IsMarkdown reports whether a file name has a Markdown extension.
 func IsMarkdown(name string) bool { return markdownExt[strings.ToLower(filepath.Ext(name))] }
 
+// The walk is bounded: a committed symlink can point at /sys or /, and no
+// real site nests folders this deep or holds this many entries.
+const (
+	maxWalkDepth   = 64
+	maxWalkEntries = 4 << 20
+)
+
 type discovered struct {
 	display func(string) string
 	files   map[string]bool // absolute paths
 	errs    *multierror.Error
 	ignore  []string
 	root    string
+	found   *phase
+	site    *Site
+	// also is a folder given on the command line outside the content roots:
+	// symlinks inside it may be followed too.
+	also     string
+	reported map[string]bool // links already reported, by real link path
+	entries  int
+	stopped  bool
 	// htmlPages: .html files are pages too (see Traits.HTMLPages).
 	htmlPages bool
 }
 
-// walk follows directory symlinks but remembers real paths, so a loop is an
-// error that names the link instead of a hang or a silent skip.
+func (d *discovered) fail(key string, err error) {
+	if d.reported[key] {
+		return
+	}
+	d.reported[key] = true
+	d.errs = multierror.Append(d.errs, err)
+}
+
+// inside applies the containment rule to a symlink found by the walk.
+func (d *discovered) inside(p string) bool {
+	return d.site.Inside(p) || (d.also != "" && within(resolveExisting(d.also), resolveExisting(p)))
+}
+
+// walk follows directory symlinks that stay inside the site, and remembers
+// real paths, so a loop is an error that names the link instead of a hang
+// or a silent skip.
 func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool) {
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || d.stopped {
+		return
+	}
+	if len(seen) >= maxWalkDepth {
+		d.fail("depth "+dir, fmt.Errorf("%s: folders nest more than %d deep; not walked further", d.display(dir), maxWalkDepth))
 		return
 	}
 	real, err := filepath.EvalSymlinks(dir)
@@ -75,7 +112,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 		return
 	}
 	if seen[real] {
-		d.errs = multierror.Append(d.errs, fmt.Errorf("%s: symlink loop: it leads back to %s, which is already being walked", d.display(dir), d.display(real)))
+		d.fail(dir, fmt.Errorf("%s: symlink loop: it leads back to %s, which is already being walked", d.display(dir), d.display(real)))
 		return
 	}
 	seen[real] = true
@@ -86,6 +123,11 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 		return
 	}
 	for _, ent := range ents {
+		if d.entries++; d.entries > maxWalkEntries {
+			d.stopped = true
+			d.errs = multierror.Append(d.errs, fmt.Errorf("%s: more than %d files and folders; the walk stopped here", d.display(dir), maxWalkEntries))
+			return
+		}
 		name := ent.Name()
 		p := filepath.Join(dir, name)
 		if d.ignored(p) {
@@ -104,6 +146,14 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 				continue
 			}
 			isDir = fi.IsDir()
+			if (isDir || IsMarkdown(name)) && !d.inside(p) {
+				what := "file"
+				if isDir {
+					what = "folder"
+				}
+				d.fail(p, fmt.Errorf("%s: symlink to a %s outside the site; not followed", d.display(p), what))
+				continue
+			}
 		}
 		if isDir {
 			if strings.HasPrefix(name, ".") || name == "node_modules" {
@@ -114,6 +164,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 		}
 		if IsMarkdown(name) || (d.htmlPages && isHTMLPage(name)) {
 			d.files[p] = true
+			d.found.add(1)
 		}
 	}
 }
@@ -132,7 +183,9 @@ func (d *discovered) ignored(abs string) bool {
 }
 
 func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []string, errs *multierror.Error) {
-	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, htmlPages: e.Site.Traits().HTMLPages}
+	found := e.Options.startPhase("finding files", "file", -1)
+	defer found.finish()
+	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found, site: e.Site, reported: map[string]bool{}, htmlPages: e.Site.Traits().HTMLPages}
 	for _, r := range e.Site.ContentRoots {
 		if fi, err := os.Stat(r.Dir); err == nil && fi.IsDir() {
 			all.walk(ctx, r.Dir, map[string]bool{})
@@ -170,8 +223,9 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 		if !overlaps {
 			// A folder outside the content roots is linted as given.
-			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, htmlPages: all.htmlPages}
+			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found, site: e.Site, also: abs, reported: all.reported, entries: all.entries, htmlPages: all.htmlPages}
 			extra.walk(ctx, abs, map[string]bool{})
+			all.entries = extra.entries
 			all.errs = multierror.Append(all.errs, extra.errs)
 			for f := range extra.files {
 				tset[f] = true
@@ -180,6 +234,12 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 	}
 	for f := range all.files {
+		// A file the generator does not read (outside every Hugo mount,
+		// or refused by a mount's filter) is not a post.
+		if !e.Site.IsContent(f) {
+			delete(tset, f)
+			continue
+		}
 		site = append(site, f)
 	}
 	for f := range tset {
@@ -221,6 +281,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	fileErrs := make([]error, len(siteFiles))
 	dirs := make([][]Directive, len(siteFiles))
 	next := make(chan int)
+	reading := e.Options.startPhase("reading", "file", len(siteFiles))
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
@@ -230,7 +291,8 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 				if ctx.Err() != nil {
 					continue
 				}
-				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(parser, cache, siteFiles[i], isTarget[siteFiles[i]])
+				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(ctx, parser, cache, siteFiles[i], isTarget[siteFiles[i]])
+				reading.add(1)
 			}
 		}()
 	}
@@ -239,6 +301,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	}
 	close(next)
 	wg.Wait()
+	reading.finish()
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("lint: %w", err)
 	}
@@ -251,6 +314,9 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	}
 
 	res := &Result{Files: len(targets), Indexed: len(siteFiles)}
+	for _, t := range targets {
+		res.Targets = append(res.Targets, e.display(t))
+	}
 	var findings []Finding
 	suppress := map[string]*Suppressor{}
 	var live []*Entry
@@ -266,8 +332,12 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			}
 		}
 	}
+	if cm, ok := e.Site.gen().(ContentModel); ok {
+		cm.LinkTranslations(live)
+	}
 	index := NewIndex(live)
 	res.Entries = index.Entries
+	res.Index = index
 	var targetEntries []*Entry
 	for _, en := range index.Entries {
 		if en.Target {
@@ -293,6 +363,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		sp.report = func(en *Entry, d Diagnostic) {
 			siteFindings[i] = append(siteFindings[i], e.finding(r, sev, en.Abs, d))
 		}
+		sp.fail = func(err error) { siteErrs[i] = fmt.Errorf("rule %s: %w", r.ID, err) }
 		swg.Add(1)
 		go func() {
 			defer swg.Done()
@@ -322,6 +393,11 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			kept = append(kept, f)
 		}
 	}
+	dirFindings, dirErr := e.checkDirectives(suppress, targetEntries)
+	kept = append(kept, dirFindings...)
+	if dirErr != nil {
+		errs = multierror.Append(errs, dirErr)
+	}
 	SortFindings(kept)
 	res.Findings = kept
 	if errs != nil {
@@ -329,6 +405,36 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		res.Err = errs.ErrorOrNil()
 	}
 	return res, nil
+}
+
+// checkDirectives runs the rules that judge suppression comments, once the
+// suppression filter has marked the comments it used.
+func (e *Engine) checkDirectives(suppress map[string]*Suppressor, targets []*Entry) ([]Finding, error) {
+	known := map[string]bool{}
+	for _, r := range e.Rules {
+		known[r.ID] = true
+	}
+	var unused []UnusedDirective
+	ran := false
+	var out []Finding
+	for _, r := range e.Rules {
+		sev := e.Config.RuleSeverity(r)
+		if r.CheckDirectives == nil || sev == Off {
+			continue
+		}
+		if !ran {
+			for _, en := range targets { // sorted by path
+				unused = append(unused, suppress[e.display(en.Abs)].Unused(en.Abs, func(id string) bool { return known[id] })...)
+			}
+			ran = true
+		}
+		p := &DirectivePass{Rule: r, Config: e.Config, Unused: unused}
+		p.report = func(abs string, d Diagnostic) { out = append(out, e.finding(r, sev, abs, d)) }
+		if err := runSafely(func() { r.CheckDirectives(p) }); err != nil {
+			return out, fmt.Errorf("rule %s: %w", r.ID, err)
+		}
+	}
+	return out, nil
 }
 
 func listErrors(es []error) string {
@@ -364,6 +470,12 @@ func (e *Engine) display(abs string) string {
 }
 
 func (e *Engine) finding(r *Rule, sev Severity, abs string, d Diagnostic) Finding {
+	if _, set := e.Config.Rules[r.ID]; d.Severity != Off && !set {
+		sev = d.Severity
+	}
+	if d.Cap != Off && d.Cap < sev {
+		sev = d.Cap
+	}
 	return Finding{RuleID: r.ID, Severity: sev, File: e.display(abs), Range: d.Range, Message: d.Message, Properties: d.Properties, Fix: d.Fix}
 }
 
@@ -379,22 +491,23 @@ func runSafely(f func()) (err error) {
 
 // lintFile reads and parses one file. Targets get every per-post rule; other
 // files are only indexed, from the cache when it holds them unchanged.
-func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target bool) (*Entry, []Finding, []Directive, error) {
+func (e *Engine) lintFile(ctx context.Context, parser *Parser, cache *indexCache, abs string, target bool) (*Entry, []Finding, []Directive, error) {
 	rel := e.Site.Rel(abs)
 	fi, err := os.Stat(abs)
 	if err != nil {
 		return nil, nil, nil, pathError(e.display(abs), err)
 	}
+	if !fi.Mode().IsRegular() {
+		// A FIFO would block the read forever, /dev/zero never end it.
+		return nil, nil, nil, fmt.Errorf("%s: %w", e.display(abs), &NotRegularError{Mode: fi.Mode()})
+	}
 	if rec := cache.lookup(rel, fi); rec != nil && !target {
 		return rec.entry(abs), nil, nil, nil
 	}
-	var src []byte
-	tooBig := fi.Size() > MaxFileSize
-	if !tooBig {
-		src, err = os.ReadFile(abs)
-		if err != nil {
-			return nil, nil, nil, pathError(e.display(abs), err)
-		}
+	src, err := ReadRegular(ctx, abs, MaxFileSize)
+	tooBig := errors.Is(err, ErrTooLarge)
+	if err != nil && !tooBig {
+		return nil, nil, nil, pathError(e.display(abs), err)
 	}
 	var post *Post
 	switch {
@@ -402,7 +515,11 @@ func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target 
 		post = parser.ParseLight(rel, abs, src)
 	case tooBig:
 		post = &Post{Path: rel, Abs: abs, Lines: NewLineIndex(nil)}
-		post.Problems = append(post.Problems, FileProblem{Kind: "size", Range: Range{Position{1, 1}, Position{1, 1}}, Message: fmt.Sprintf("file is %d MiB, over the %d MiB limit; it was not linted", fi.Size()>>20, MaxFileSize>>20)})
+		size := "over"
+		if fi.Size() > MaxFileSize {
+			size = fmt.Sprintf("%d MiB, over", fi.Size()>>20)
+		}
+		post.Problems = append(post.Problems, FileProblem{Kind: "size", Range: Range{Position{1, 1}, Position{1, 1}}, Message: fmt.Sprintf("file is %s the %d MiB limit; it was not linted", size, MaxFileSize>>20)})
 	default:
 		post = parser.Parse(rel, abs, src)
 	}
@@ -436,7 +553,7 @@ func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target 
 
 // entry copies what site rules need out of a post; the AST is not kept.
 func (e *Engine) entry(p *Post) *Entry {
-	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Anchors: make(map[string]bool, len(p.Anchors))}
+	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Shortcodes: p.Shortcodes, Anchors: make(map[string]bool, len(p.Anchors))}
 	for _, a := range p.Anchors {
 		en.Anchors[a] = true
 	}
@@ -450,6 +567,10 @@ func (e *Engine) entry(p *Post) *Entry {
 	}
 	if en.Lang == "" {
 		en.Lang = e.Site.DefaultLang
+	}
+	if cm, ok := e.Site.gen().(ContentModel); ok {
+		cm.ModelEntry(e.Site, en)
+		return en
 	}
 	en.URL, en.Aliases = e.Site.EntryURL(en)
 	return en

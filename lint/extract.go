@@ -12,12 +12,11 @@ import (
 
 // extract walks the AST once and collects references, headings and anchors.
 // Code blocks and code spans hold no Link nodes, so they are skipped for free.
-func extract(post *Post, slugStyle string) {
+func extract(post *Post, slugStyle string, opts AnchorOptions) {
 	src := post.Body
 	sl := NewSlugger(slugStyle)
-	// Explicit ids win over generated ones, so reserve them first. Note which
-	// reference labels links use: a definition that only images use is
-	// reported at the images, not a second time as a link.
+	// Note which reference labels links use: a definition that only images
+	// use is reported at the images, not a second time as a link.
 	linkLabels := map[string]bool{}
 	imageLabels := map[string]bool{}
 	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -25,12 +24,6 @@ func extract(post *Post, slugStyle string) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok {
-					sl.Reserve(string(b))
-				}
-			}
 		case *ast.Link:
 			if n.Reference != nil {
 				linkLabels[refLabel(n.Reference.Value)] = true
@@ -53,11 +46,17 @@ func extract(post *Post, slugStyle string) {
 			anchor := ""
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
+					// Registered in document order, as Hugo's id factory does.
 					anchor = string(b)
+					sl.Reserve(anchor)
 				}
 			}
 			if anchor == "" {
-				anchor = sl.Slug(txt)
+				idText := txt
+				if opts.LastLine && n.Lines().Len() > 1 {
+					idText = plainTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
+				}
+				anchor = sl.Slug(idText)
 			}
 			if kramdownStyle(slugStyle) {
 				// An attribute list on the next line sets or clears the id.
@@ -80,14 +79,14 @@ func extract(post *Post, slugStyle string) {
 				// Reported once, at its definition.
 				return ast.WalkContinue, nil
 			}
-			post.Refs = append(post.Refs, Ref{Kind: RefLink, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+			post.Refs = append(post.Refs, linkRef(post, RefLink, n.Pos(), n.Destination))
 		case *ast.Image:
 			if n.Reference != nil && n.Reference.Type != 0 {
 				// A reference-style image: its definition may also serve links.
 				post.Refs = append(post.Refs, Ref{Kind: RefImage, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), nil)})
 				return ast.WalkContinue, nil
 			}
-			post.Refs = append(post.Refs, Ref{Kind: RefImage, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+			post.Refs = append(post.Refs, linkRef(post, RefImage, n.Pos(), n.Destination))
 		case *ast.AutoLink:
 			u := string(n.URL(src))
 			if n.AutoLinkType == ast.AutoLinkEmail {
@@ -109,12 +108,16 @@ func extract(post *Post, slugStyle string) {
 			} else if start >= 0 && start < len(src) && src[start] == '<' {
 				end += 2
 			}
-			post.Refs = append(post.Refs, Ref{Kind: RefAutolink, Dest: u, Range: post.Lines.Range(start, min(end, len(src)))})
+			ref := Ref{Kind: RefAutolink, Dest: u, Range: post.Lines.Range(start, min(end, len(src)))}
+			if ls := start + (end-start-len(label))/2; string(label) == u && ls >= 0 && ls+len(label) <= len(src) && bytes.Equal(src[ls:ls+len(label)], label) {
+				ref.DestStart, ref.DestEnd = ls, ls+len(label)
+			}
+			post.Refs = append(post.Refs, ref)
 		case *ast.LinkReferenceDefinition:
 			if l := refLabel(n.Label); imageLabels[l] && !linkLabels[l] {
 				return ast.WalkContinue, nil
 			}
-			post.Refs = append(post.Refs, Ref{Kind: RefDefinition, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+			post.Refs = append(post.Refs, linkRef(post, RefDefinition, n.Pos(), n.Destination))
 		case *ast.RawHTML:
 			if n.Segments.Len() > 0 {
 				seg := n.Segments.At(0)
@@ -132,6 +135,10 @@ func extract(post *Post, slugStyle string) {
 				htmlRefs(post, start, stop)
 				comps.scan(post.Body[start:stop])
 			}
+		case *east.DefinitionTerm:
+			if opts.TermIDs {
+				post.Anchors = append(post.Anchors, sl.Slug(plainText(n, src)))
+			}
 		case *east.Table:
 			post.Anchors = append(post.Anchors, comps.rowAnchors(n, src)...)
 		default:
@@ -144,24 +151,44 @@ func extract(post *Post, slugStyle string) {
 // linkRange spans a link from its opening bracket to the closing parenthesis
 // after dest; without dest it covers the opening bracket only.
 func linkRange(post *Post, start int, dest []byte) Range {
+	r, _, _ := linkSpan(post, start, dest)
+	return r
+}
+
+// linkRef is a link, image or definition reference with its range and, when
+// the destination is written verbatim, its byte span.
+func linkRef(post *Post, kind RefKind, start int, dest []byte) Ref {
+	r, ds, de := linkSpan(post, start, dest)
+	return Ref{Kind: kind, Dest: string(dest), Range: r, DestStart: ds, DestEnd: de}
+}
+
+// linkSpan is the range from start to the closing parenthesis after dest,
+// and dest's byte span (0, 0 when dest is not found as written).
+func linkSpan(post *Post, start int, dest []byte) (Range, int, int) {
 	src := post.Body
 	if start < 0 || start >= len(src) {
-		return Range{Start: Position{1, 1}, End: Position{1, 1}}
+		return Range{Start: Position{1, 1}, End: Position{1, 1}}, 0, 0
 	}
 	end := start + 1
+	ds, de := 0, 0
 	if len(dest) > 0 {
 		lim := min(len(src), start+4096)
 		if i := bytes.Index(src[start:lim], dest); i >= 0 {
-			end = start + i + len(dest)
+			ds, de = start+i, start+i+len(dest)
+			end = de
 			if j := bytes.IndexAny(src[end:min(lim, end+512)], ")\n"); j >= 0 && src[end+j] == ')' {
 				end += j + 1
 			}
 		}
 	}
-	return post.Lines.Range(start, end)
+	return post.Lines.Range(start, end), ds, de
 }
 
-func plainText(n ast.Node, src []byte) string {
+func plainText(n ast.Node, src []byte) string { return plainTextFrom(n, src, 0) }
+
+// plainTextFrom is plainText of the text that starts at or after offset
+// from (the last line of a setext heading).
+func plainTextFrom(n ast.Node, src []byte, from int) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -169,6 +196,9 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
+			if c.Segment.Start < from {
+				return ast.WalkContinue, nil
+			}
 			b.Write(c.Segment.Value(src))
 			if c.SoftLineBreak() {
 				b.WriteByte(' ')
@@ -263,11 +293,15 @@ func htmlRefs(post *Post, start, stop int) {
 				cursor += i + len(v)
 			}
 			r := post.Lines.Range(vs, vs+len(v))
+			ds, de := 0, 0
+			if i >= 0 {
+				ds, de = vs, vs+len(v)
+			}
 			switch key {
 			case "href":
-				post.Refs = append(post.Refs, Ref{Kind: RefHTMLHref, Dest: val, Range: r, Attr: string(tag) + " href"})
+				post.Refs = append(post.Refs, Ref{Kind: RefHTMLHref, Dest: val, Range: r, Attr: string(tag) + " href", DestStart: ds, DestEnd: de})
 			case "src":
-				post.Refs = append(post.Refs, Ref{Kind: RefHTMLSrc, Dest: val, Range: r, Attr: string(tag) + " src"})
+				post.Refs = append(post.Refs, Ref{Kind: RefHTMLSrc, Dest: val, Range: r, Attr: string(tag) + " src", DestStart: ds, DestEnd: de})
 			case "id", "name":
 				if key == "id" || string(tag) == "a" {
 					post.Anchors = append(post.Anchors, val)

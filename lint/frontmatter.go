@@ -94,8 +94,60 @@ type ParseError struct {
 
 func (e *ParseError) Error() string { return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Col, e.Msg) }
 
-// maxFrontMatterNodes bounds alias expansion (a YAML "billion laughs").
+// maxFrontMatterNodes bounds alias expansion (a YAML "billion laughs") and
+// the size of any decoded block.
 const maxFrontMatterNodes = 100000
+
+// maxFrontMatterDepth bounds how deeply arrays and tables nest. The decoders
+// and the position scanners recurse per level, and a path per level costs
+// quadratic memory; real front matter nests a few levels.
+const maxFrontMatterDepth = 64
+
+// tooDeep returns the offset in data of the first bracket that opens more
+// than maxFrontMatterDepth levels, or -1. It skips strings (and with toml,
+// literal and multi-line strings and comments), so a bracket inside a value
+// does not count.
+func tooDeep(data []byte, toml bool) int {
+	depth := 0
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"', '\'':
+			if c == '\'' && !toml {
+				continue // JSON has no single-quoted strings
+			}
+			if toml && i+2 < len(data) && data[i+1] == c && data[i+2] == c {
+				end := bytes.Index(data[i+3:], []byte{c, c, c})
+				if end < 0 {
+					return -1
+				}
+				i += 3 + end + 2
+				continue
+			}
+			for i++; i < len(data) && data[i] != c && data[i] != '\n'; i++ {
+				if c == '"' && data[i] == '\\' {
+					i++
+				}
+			}
+		case '#':
+			if toml {
+				for i < len(data) && data[i] != '\n' {
+					i++
+				}
+			}
+		case '[', '{':
+			if depth++; depth > maxFrontMatterDepth {
+				return i
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return -1
+}
+
+func tooDeepError(li *LineIndex, off int, name string) *ParseError {
+	return &ParseError{Pos: li.Pos(off), Msg: fmt.Sprintf("invalid %s: values nest more than %d levels deep", name, maxFrontMatterDepth)}
+}
 
 type rawBlock struct {
 	format string
@@ -257,6 +309,10 @@ func decodeYAML(data []byte, li *LineIndex, dataStart int, format string) (*Valu
 			data = bytes.ReplaceAll(data, []byte("\t"), []byte(" "))
 		}
 	}
+	// yaml.v3 stops at 10,000 levels, but only after seconds and a gigabyte.
+	if at := tooDeep(data, false); at >= 0 {
+		return nil, nil, tooDeepError(li, dataStart+at, name)
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -271,17 +327,15 @@ func decodeYAML(data []byte, li *LineIndex, dataStart int, format string) (*Valu
 		}
 		// yaml.v3 counts the line after the last one of a block that ends
 		// without a newline; keep the position inside the block.
-		last := li.Pos(dataStart + len(data)).Line
-		if len(data) > 0 && data[len(data)-1] == '\n' {
-			last--
-		}
-		pos := Position{Line: min(firstLine+max(line, 1)-1, max(last, firstLine)), Col: 1}
+		yl := newYAMLLines(data)
+		pos := li.Pos(dataStart + yl.offset(min(max(line, 1), yl.count()), 1))
+		pos.Col = 1
 		return nil, nil, &ParseError{Pos: pos, Msg: "invalid " + name + ": " + msg}
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &Value{Kind: Map}, nil, nil // an empty block
 	}
-	c := &yamlConv{li: li, off: firstLine - 1}
+	c := &yamlConv{li: li, lines: newYAMLLines(data), base: dataStart, ends: map[*Value]int{}}
 	root := c.convert(doc.Content[0])
 	if c.budget > maxFrontMatterNodes {
 		return nil, nil, &ParseError{Pos: Position{Line: firstLine, Col: 1}, Msg: fmt.Sprintf("front matter expands to more than %d values (YAML alias bomb?)", maxFrontMatterNodes)}
@@ -292,27 +346,91 @@ func decodeYAML(data []byte, li *LineIndex, dataStart int, format string) (*Valu
 	return root, c.dups, nil
 }
 
+// yamlLines are a block's lines as yaml.v3 counts them: it also ends a line
+// at a lone CR, NEL, LS and PS, which the file's LineIndex (like goldmark)
+// does not. Positions go through byte offsets so the two never disagree.
+type yamlLines struct {
+	data   []byte
+	starts []int
+}
+
+func newYAMLLines(data []byte) *yamlLines {
+	starts := []int{0}
+	for i := 0; i < len(data); i++ {
+		switch {
+		case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
+			i++
+			starts = append(starts, i+1)
+		case data[i] == '\r' || data[i] == '\n':
+			starts = append(starts, i+1)
+		case data[i] == 0xC2 && i+1 < len(data) && data[i+1] == 0x85:
+			i++
+			starts = append(starts, i+1)
+		case data[i] == 0xE2 && i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9):
+			i += 2
+			starts = append(starts, i+1)
+		}
+	}
+	return &yamlLines{data: data, starts: starts}
+}
+
+// count is the number of lines; a final line break opens no new one.
+func (y *yamlLines) count() int {
+	n := len(y.starts)
+	if n > 1 && y.starts[n-1] == len(y.data) {
+		n--
+	}
+	return n
+}
+
+// offset is the byte offset in the block of 1-based line and character
+// column, clamped to the line.
+func (y *yamlLines) offset(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(y.starts) {
+		return len(y.data)
+	}
+	off, end := y.starts[line-1], len(y.data)
+	if line < len(y.starts) {
+		end = y.starts[line]
+	}
+	for ; col > 1 && off < end; col-- {
+		_, w := utf8.DecodeRune(y.data[off:end])
+		off += w
+	}
+	return off
+}
+
 type yamlConv struct {
 	li     *LineIndex
-	off    int
+	lines  *yamlLines
+	base   int            // file offset of the block's first byte
+	ends   map[*Value]int // file offset where each value ends
 	budget int
 	dups   []*Value
 }
 
-func (c *yamlConv) pos(line, col int) Position { return Position{Line: line + c.off, Col: col} }
+// at is the file offset of a yaml.v3 node's start.
+func (c *yamlConv) at(n *yaml.Node) int { return c.base + c.lines.offset(n.Line, n.Column) }
 
 func (c *yamlConv) convert(n *yaml.Node) *Value {
 	c.budget++
 	if c.budget > maxFrontMatterNodes {
 		return &Value{Kind: Null}
 	}
-	start := c.pos(n.Line, n.Column)
+	so := c.at(n)
+	start := c.li.Pos(so)
 	v := &Value{Range: Range{Start: start, End: start}}
+	end := so
 	switch n.Kind {
 	case yaml.AliasNode:
 		a := c.convert(n.Alias)
 		cp := *a // the anchored value keeps its own range
-		cp.Range = Range{Start: start, End: Position{Line: start.Line, Col: start.Col + 1 + utf8.RuneCountInString(n.Value)}}
+		e := min(so+1+len(n.Value), c.lineEnd(so))
+		cp.Range = c.li.Range(so, e)
+		c.ends[&cp] = e
 		return &cp
 	case yaml.MappingNode:
 		v.Kind = Map
@@ -324,8 +442,8 @@ func (c *yamlConv) convert(n *yaml.Node) *Value {
 			}
 			item := c.convert(val)
 			item.Key = k.Value
-			ks := c.pos(k.Line, k.Column)
-			item.KeyRange = Range{Start: ks, End: c.scalarEnd(k, ks)}
+			ks := c.at(k)
+			item.KeyRange = c.li.Range(ks, c.scalarEnd(k, ks))
 			if seen[k.Value] {
 				c.dups = append(c.dups, item)
 				continue
@@ -333,13 +451,13 @@ func (c *yamlConv) convert(n *yaml.Node) *Value {
 			seen[k.Value] = true
 			v.Items = append(v.Items, item)
 		}
-		v.Range.End = c.collectionEnd(n, v)
+		end = c.collectionEnd(n, v, so)
 	case yaml.SequenceNode:
 		v.Kind = List
 		for _, it := range n.Content {
 			v.Items = append(v.Items, c.convert(it))
 		}
-		v.Range.End = c.collectionEnd(n, v)
+		end = c.collectionEnd(n, v, so)
 	case yaml.ScalarNode:
 		v.Kind = Scalar
 		v.Text = n.Value
@@ -347,18 +465,28 @@ func (c *yamlConv) convert(n *yaml.Node) *Value {
 		if v.Tag == "null" {
 			v.Kind = Null
 		}
-		v.Range.End = c.scalarEnd(n, start)
+		end = c.scalarEnd(n, so)
 	default:
 		v.Kind = Null
 	}
+	v.Range.End = c.li.Pos(end)
+	c.ends[v] = end
 	return v
 }
 
-// scalarEnd finds where a scalar written at start ends in the source: yaml.v3
-// only records where nodes start.
-func (c *yamlConv) scalarEnd(n *yaml.Node, start Position) Position {
+// lineEnd is the offset of the first line break at or after off.
+func (c *yamlConv) lineEnd(off int) int {
 	src := c.li.src
-	s := c.li.Offset(start)
+	for off < len(src) && src[off] != '\n' && src[off] != '\r' {
+		off++
+	}
+	return off
+}
+
+// scalarEnd finds the file offset where a scalar that starts at file offset
+// s ends: yaml.v3 only records where nodes start.
+func (c *yamlConv) scalarEnd(n *yaml.Node, s int) int {
+	src := c.li.src
 	i := -1
 	switch {
 	case n.Style&yaml.DoubleQuotedStyle != 0:
@@ -398,9 +526,9 @@ func (c *yamlConv) scalarEnd(n *yaml.Node, start Position) Position {
 		i = wordsEnd(src, s, n.Value)
 	}
 	if i < 0 {
-		return Position{Line: start.Line, Col: start.Col + utf8.RuneCountInString(n.Value)}
+		return min(s+len(n.Value), c.lineEnd(s))
 	}
-	return c.li.Pos(i)
+	return i
 }
 
 // wordsEnd finds the words of value in order from off and returns the offset
@@ -418,14 +546,17 @@ func wordsEnd(src []byte, off int, value string) int {
 }
 
 // collectionEnd is the end of the last item, or past the closing bracket of a
-// flow collection.
-func (c *yamlConv) collectionEnd(n *yaml.Node, v *Value) Position {
-	end := c.lastEnd(v)
+// flow collection, as a file offset.
+func (c *yamlConv) collectionEnd(n *yaml.Node, v *Value, start int) int {
+	end := start
+	for _, it := range v.Items {
+		end = max(end, c.ends[it])
+	}
 	if n.Style&yaml.FlowStyle == 0 {
 		return end
 	}
 	src := c.li.src
-	i := c.li.Offset(end)
+	i := end
 	if len(v.Items) == 0 {
 		i++ // past the opening bracket
 	}
@@ -435,19 +566,9 @@ func (c *yamlConv) collectionEnd(n *yaml.Node, v *Value) Position {
 			i++
 			continue
 		case ']', '}':
-			return c.li.Pos(i + 1)
+			return i + 1
 		}
 		break
-	}
-	return end
-}
-
-func (c *yamlConv) lastEnd(v *Value) Position {
-	end := v.Range.Start
-	for _, it := range v.Items {
-		if end.Before(it.Range.End) {
-			end = it.Range.End
-		}
 	}
 	return end
 }
@@ -455,6 +576,9 @@ func (c *yamlConv) lastEnd(v *Value) Position {
 // decodeTOML decodes a TOML block whose first byte is at file offset
 // dataStart. BurntSushi/toml keeps no value positions, so tomlScan finds them.
 func decodeTOML(data []byte, li *LineIndex, dataStart int) (*Value, *ParseError) {
+	if at := tooDeep(data, true); at >= 0 {
+		return nil, tooDeepError(li, dataStart+at, "TOML")
+	}
 	var m map[string]any
 	md, err := toml.Decode(string(data), &m)
 	if err != nil {
@@ -479,6 +603,9 @@ func decodeTOML(data []byte, li *LineIndex, dataStart int) (*Value, *ParseError)
 	}
 	b := &tomlBuild{li: li, base: dataStart, locs: sc.locs, whole: li.Range(dataStart, dataStart+len(data)), data: data}
 	root := b.value(m, "", b.whole)
+	if b.budget > maxFrontMatterNodes {
+		return nil, &ParseError{Pos: li.Pos(dataStart), Msg: fmt.Sprintf("invalid TOML: more than %d values", maxFrontMatterNodes)}
+	}
 	sort.SliceStable(root.Items, func(i, j int) bool { return order[root.Items[i].Key] < order[root.Items[j].Key] })
 	return root, nil
 }
@@ -488,16 +615,20 @@ func decodeTOML(data []byte, li *LineIndex, dataStart int) (*Value, *ParseError)
 type tomlLoc struct{ ks, ke, vs, ve int }
 
 type tomlBuild struct {
-	li    *LineIndex
-	base  int
-	locs  map[string]tomlLoc
-	whole Range
-	data  []byte
+	budget int
+	li     *LineIndex
+	base   int
+	locs   map[string]tomlLoc
+	whole  Range
+	data   []byte
 }
 
 // value converts a decoded TOML value at path; a value the scanner did not
 // place gets its parent's range.
 func (b *tomlBuild) value(x any, path string, parent Range) *Value {
+	if b.budget++; b.budget > maxFrontMatterNodes {
+		return &Value{Kind: Null}
+	}
 	r := parent
 	loc, found := b.locs[path]
 	if found {

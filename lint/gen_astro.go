@@ -91,3 +91,9 @@ func (astro) Dialect(root string) (string, []string) {
 }
 
 func (astro) Traits() Traits { return Traits{SlugStyle: "github", FieldURLs: true} }
+
+func (astro) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
+
+func (astro) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}

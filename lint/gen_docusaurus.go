@@ -371,3 +371,9 @@ func (docusaurus) Dialect(string) (string, []string) { return DialectDocusaurus,
 func (docusaurus) Traits() Traits {
 	return Traits{SlugStyle: "github", LinksFromRoot: true, IDPerFolder: true, MDXCodeBlocks: true, MDXComments: true}
 }
+
+func (docusaurus) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
+
+func (docusaurus) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}

@@ -814,11 +814,17 @@ func hasFrontMatter(abs string) bool {
 
 var jekyllFMStartRE = regexp.MustCompile(`^---[ \t]*\r?\n`)
 
-// ReadsDate is Jekyll's Utils.parse_date: what it rejects stops the build
+// CheckDate is Jekyll's Utils.parse_date: what it rejects stops the build
 // for a post or collection document.
-func (jekyll) ReadsDate(s string) bool {
-	_, ok := ParseJekyllDate(s, time.UTC)
-	return ok
+func (jekyll) CheckDate(raw string) (string, bool) {
+	if _, ok := ParseJekyllDate(raw, time.UTC); ok {
+		return "", false
+	}
+	return "Jekyll cannot read this date (YYYY-MM-DD, optionally with HH:MM:SS and a zone such as +0200); a post or collection document with it fails the build", true
+}
+
+func (jekyll) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
 }
 
 func (jekyll) Dialect(string) (string, []string) { return DialectNone, nil }

@@ -87,3 +87,9 @@ func (nuxtContent) Dialect(string) (string, []string) { return DialectMDC, nil }
 func (nuxtContent) Traits() Traits {
 	return Traits{SlugStyle: "github", FieldURLs: true, OrderPrefixes: true}
 }
+
+func (nuxtContent) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }
+
+func (nuxtContent) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}

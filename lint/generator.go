@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"time"
 )
 
 // Generator is one static-site generator's model: what it renders, where,
@@ -38,6 +39,14 @@ type Generator interface {
 	// Dialect is the admonition dialect it renders and the block names it
 	// knows (nil: the dialect's defaults).
 	Dialect(root string) (dialect string, names []string)
+	// CheckDate says whether the generator's build accepts a front matter
+	// date: "" when it does, else why not. fatal is true when the build
+	// fails on it (then it is an error, not a warning).
+	CheckDate(raw string) (problem string, fatal bool)
+	// Required lists the front matter fields a page needs, given what the
+	// config asks (cfgRequired); a page the generator never renders, or one
+	// whose schema does not ask, may need fewer.
+	Required(s *Site, abs string, fm *Value, cfgRequired []string) []string
 	// Traits are the generator's fixed choices.
 	Traits() Traits
 }
@@ -98,20 +107,68 @@ func (s *Site) MountedFile(p string) (string, bool) {
 	return "", false
 }
 
-// DateReader is a Generator that reads front matter dates its own way.
-type DateReader interface {
-	// ReadsDate reports whether the generator accepts s as a date; a date
-	// it rejects fails its build.
-	ReadsDate(s string) bool
+// ContentModel is implemented by a generator whose own configuration decides,
+// file by file, what is content, in which language, whether and where it is
+// rendered, and which files are translations of each other (Hugo's mounts,
+// language suffixes, build options and translationKey). The engine then asks
+// it instead of the generic scheme.
+type ContentModel interface {
+	// IsContent reports whether the generator reads abs as content at all.
+	IsContent(abs string) bool
+	// ModelEntry sets the entry's Lang, URL ("" when never rendered),
+	// Aliases, TranslationKey, Unrendered and UnknownLang.
+	ModelEntry(s *Site, e *Entry)
+	// Unrendered says why the file with front matter fm is never rendered;
+	// "" when it is.
+	Unrendered(abs string, fm *Value) string
+	// LinkTranslations fills Translations once every entry is known.
+	LinkTranslations(entries []*Entry)
+	// Fingerprint covers the configuration it read, for the index cache.
+	Fingerprint() string
 }
 
-// ReadsDate reports whether the site's generator accepts s as a date; known
-// is false when the generator has no date model of its own.
-func (s *Site) ReadsDate(v string) (ok, known bool) {
-	if d, is := s.gen().(DateReader); is {
-		return d.ReadsDate(v), true
+// PageLinker is implemented by a generator that resolves page references its
+// own way: links rewritten by a render hook, and shortcodes that name pages
+// or files (Hugo's ref, relref and figure).
+type PageLinker interface {
+	// LinkPage finds the page a Markdown link destination reaches through
+	// the generator's own lookup; nil when none (or it has none).
+	LinkPage(ix *Index, from *Entry, dest string) *Entry
+	// CheckShortcodes reports the shortcodes of e whose targets are missing.
+	CheckShortcodes(s *Site, ix *Index, e *Entry) []Diagnostic
+}
+
+// LinkPage finds the page dest reaches through the generator's own link
+// lookup (a render hook); nil when there is none or it finds nothing.
+func (s *Site) LinkPage(ix *Index, from *Entry, dest string) *Entry {
+	if pl, ok := s.gen().(PageLinker); ok {
+		return pl.LinkPage(ix, from, dest)
 	}
-	return false, false
+	return nil
+}
+
+// CheckShortcodes reports shortcodes of e whose pages or files are missing.
+func (s *Site) CheckShortcodes(ix *Index, e *Entry) []Diagnostic {
+	if pl, ok := s.gen().(PageLinker); ok {
+		return pl.CheckShortcodes(s, ix, e)
+	}
+	return nil
+}
+
+// IsContent reports whether the site's generator reads abs as content.
+func (s *Site) IsContent(abs string) bool {
+	cm, ok := s.gen().(ContentModel)
+	return !ok || cm.IsContent(abs)
+}
+
+// Unrendered says why the generator never renders the file at abs with
+// front matter fm (a headless bundle, a draft, build options); "" when it
+// renders it or cannot tell.
+func (s *Site) Unrendered(abs string, fm *Value) string {
+	if cm, ok := s.gen().(ContentModel); ok {
+		return cm.Unrendered(abs, fm)
+	}
+	return ""
 }
 
 // Traits are a generator's fixed choices that rules and the parser read.
@@ -182,7 +239,47 @@ func (generic) Partial(*Site, string) bool                                { retu
 func (generic) GeneratedRoute(*Site, string) bool                         { return false }
 func (generic) OwnsURL(*Site, string) bool                                { return true }
 func (generic) Dialect(string) (string, []string)                         { return DialectNone, nil }
-func (generic) Traits() Traits                                            { return Traits{SlugStyle: "github", FieldURLs: true} }
+func (generic) CheckDate(raw string) (string, bool)                       { return checkDateCommon(raw) }
+func (generic) Required(s *Site, abs string, fm *Value, cfg []string) []string {
+	return requiredAsConfigured(s, abs, fm, cfg)
+}
+func (generic) Traits() Traits { return Traits{SlugStyle: "github", FieldURLs: true} }
+
+// checkDateCommon accepts YYYY-MM-DD, RFC 3339 and the zone-less
+// date-times most generators accept; a generator without its own date model
+// does not fail its build on other forms as far as contentlint knows.
+func checkDateCommon(raw string) (string, bool) {
+	if IsDate(raw) {
+		return "", false
+	}
+	return "want a date (YYYY-MM-DD or RFC 3339)", false
+}
+
+// requiredAsConfigured is Required for generators that need what the
+// config asks of every page.
+func requiredAsConfigured(_ *Site, _ string, _ *Value, cfg []string) []string { return cfg }
+
+// dateLayouts are YYYY-MM-DD, RFC 3339, and the zone-less YAML timestamps
+// that Hugo and Docusaurus also accept. Parsing accepts fractional seconds
+// even where the layout has none.
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 Z07:00",
+}
+
+// IsDate reports whether s is YYYY-MM-DD, RFC 3339 or a zone-less date-time.
+func IsDate(s string) bool {
+	for _, l := range dateLayouts {
+		if _, err := time.Parse(l, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
 
 // rootAdder returns a function that appends a content root when its folder
 // exists.
@@ -242,6 +339,14 @@ func (s *Site) gen() Generator {
 		return generic{}
 	}
 	return s.Gen
+}
+
+// CheckDate asks the site's generator whether its build accepts a date.
+func (s *Site) CheckDate(raw string) (string, bool) { return s.gen().CheckDate(raw) }
+
+// Required lists the front matter fields the page at abs needs.
+func (s *Site) Required(abs string, fm *Value, cfgRequired []string) []string {
+	return s.gen().Required(s, abs, fm, cfgRequired)
 }
 
 // Traits are the fixed choices of the site's generator.

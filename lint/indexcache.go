@@ -58,12 +58,16 @@ type lightRecord struct {
 	ID      string
 	Fields  *Value
 	Anchors []string
+	// What the generator model decided about the file.
+	TranslationKey, Unrendered, UnknownLang string
+	Shortcodes                              []Shortcode
 }
 
 // entry rebuilds the light entry of the file at abs.
 func (r *lightRecord) entry(abs string) *Entry {
 	en := &Entry{Path: r.Path, Abs: abs, URL: r.URL, Aliases: r.Aliases, Lang: r.Lang, ID: r.ID,
-		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true}
+		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true,
+		TranslationKey: r.TranslationKey, Unrendered: r.Unrendered, UnknownLang: r.UnknownLang, Shortcodes: r.Shortcodes}
 	for _, a := range r.Anchors {
 		en.Anchors[a] = true
 	}
@@ -120,6 +124,9 @@ func (e *Engine) indexFingerprint() (string, error) {
 	b = fmt.Appendf(b, "sections %v\n", s.SectionPermalinks)
 	for _, r := range s.ContentRoots {
 		b = fmt.Appendf(b, "root %q %q %q\n", r.Dir, r.Base, r.Kind)
+	}
+	if cm, ok := s.gen().(ContentModel); ok {
+		b = fmt.Appendf(b, "model %s\n", cm.Fingerprint())
 	}
 	// Extensions are configured from the fields above; their types suffice
 	// (printing their values could print pointers, which vary per run).
@@ -199,7 +206,8 @@ func (c *indexCache) store(fi fs.FileInfo, en *Entry, anchors []string) {
 	var r *lightRecord
 	if fi.ModTime().Before(c.start.Add(-racyWindow)) {
 		r = &lightRecord{Path: en.Path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Mode: fi.Mode(), URL: en.URL,
-			Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors}
+			Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors,
+			TranslationKey: en.TranslationKey, Unrendered: en.Unrendered, UnknownLang: en.UnknownLang, Shortcodes: en.Shortcodes}
 	} else if c.old[en.Path] == nil {
 		return
 	}

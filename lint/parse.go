@@ -20,6 +20,7 @@ import (
 type Parser struct {
 	md        goldmark.Markdown
 	slugStyle string
+	anchors   AnchorOptions
 	// mdxCodeBlocks: ```mdx-code-block fences render as MDX.
 	mdxCodeBlocks bool
 	// mdxComments: {/* … */} hides its content in every file, not only .mdx.
@@ -37,7 +38,7 @@ func NewParser(site *Site) *Parser {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
 	tr := site.Traits()
-	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
+	return &Parser{md: md, slugStyle: site.SlugStyle, anchors: site.Anchors, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
 		templateLinks: tr.TemplateLinks}
 }
 
@@ -78,7 +79,7 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		return post
 	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
-	extract(post, p.slugStyle)
+	extract(post, p.slugStyle, p.anchors)
 	if p.templateLinks {
 		liquidRefs(post)
 	}
@@ -86,6 +87,7 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		dropCommentedRefs(post)
 	}
 	post.Directives = ParseDirectives(post)
+	post.Shortcodes = ScanShortcodes(post.Body, post.Lines)
 	return post
 }
 
@@ -187,6 +189,12 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	start := 0
 	if fm := post.FrontMatter; fm != nil && !fm.Unterminated {
 		start = fm.End
+	}
+	bodyLine := post.Lines.Pos(start).Line
+	for _, sc := range ScanShortcodes(src, post.Lines) {
+		if start == 0 || sc.Range.Start.Line > bodyLine || (sc.Range.Start.Line == bodyLine && post.Lines.Offset(sc.Range.Start) >= start) {
+			post.Shortcodes = append(post.Shortcodes, sc)
+		}
 	}
 	var doc bytes.Buffer
 	var fenceChar byte
@@ -339,6 +347,13 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			heading(line)
 			paraStart = -1
 			continue
+		case p.anchors.TermIDs && paraStart >= 0 && c == ':' && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
+			// A definition list: its terms get ids too.
+			simple = false
+			doc.Write(src[paraStart:lineStart])
+			emit(line)
+			paraStart = -1
+			continue
 		case paraStart >= 0 && (c == '=' || c == '-') && setextRE.Match(line):
 			simple = false
 			doc.Write(src[paraStart:lineStart])
@@ -365,15 +380,14 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	}
 	flushTable()
 	if simple {
+		// Explicit ids are registered in document order, as Hugo's id
+		// factory does (other sluggers do not register them).
 		sl := NewSlugger(p.slugStyle)
-		for _, h := range fast {
-			if h.id != "" {
-				sl.Reserve(h.id)
-			}
-		}
 		for _, h := range fast {
 			if h.id == "" {
 				h.id = sl.Slug(h.text)
+			} else {
+				sl.Reserve(h.id)
 			}
 			if h.id != "" { // an empty heading gets no id
 				post.Anchors = append(post.Anchors, h.id)
@@ -387,7 +401,7 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	}
 	mini := &Post{Body: doc.Bytes(), Lines: NewLineIndex(doc.Bytes())}
 	mini.AST = p.md.Parser().Parse(text.NewReader(mini.Body))
-	extract(mini, p.slugStyle)
+	extract(mini, p.slugStyle, p.anchors)
 	post.Anchors = append(post.Anchors, mini.Anchors...)
 	return post
 }

@@ -8,23 +8,66 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// LineIndex maps byte offsets to 1-based line and character columns.
+// LineIndex maps byte offsets to 1-based line and character columns. It is
+// read-only once built, so rules may share it.
 type LineIndex struct {
 	src    []byte
 	starts []int
 	bom    bool
+	// marks[k] is the first rune start at or after byte k*markStride, with
+	// the number of runes before it; nil when src is all ASCII. Columns are
+	// then counted from the nearest mark instead of the start of the line,
+	// so a position costs O(1) however long its line is.
+	marks []runeMark
 }
 
-// NewLineIndex indexes src once; lookups are a binary search.
+type runeMark struct{ off, runes int32 }
+
+const markStride = 256
+
+// NewLineIndex indexes src once; lookups are a binary search over lines.
 func NewLineIndex(src []byte) *LineIndex {
 	starts := make([]int, 1, len(src)/40+1)
+	ascii := true
 	for i, b := range src {
 		if b == '\n' {
 			starts = append(starts, i+1)
+		} else if b >= utf8.RuneSelf {
+			ascii = false
 		}
 	}
 	bom := len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
-	return &LineIndex{src: src, starts: starts, bom: bom}
+	li := &LineIndex{src: src, starts: starts, bom: bom}
+	if !ascii {
+		li.marks = make([]runeMark, 0, len(src)/markStride+1)
+		// Decoding from the start of the file meets every line start in
+		// step: a newline is never part of a multi-byte sequence. Invalid
+		// bytes count one rune each, as utf8.RuneCount counts them.
+		for off, n := 0, 0; ; n++ {
+			for len(li.marks)*markStride <= off && len(li.marks)*markStride <= len(src) {
+				li.marks = append(li.marks, runeMark{int32(off), int32(n)})
+			}
+			if off >= len(src) {
+				break
+			}
+			_, w := utf8.DecodeRune(src[off:])
+			off += w
+		}
+	}
+	return li
+}
+
+// runesBefore is utf8.RuneCount(src[:off]).
+func (li *LineIndex) runesBefore(off int) int {
+	if li.marks == nil {
+		return off
+	}
+	k := off / markStride
+	for k > 0 && int(li.marks[k].off) > off {
+		k-- // off lies inside the rune that straddles the mark
+	}
+	m := li.marks[k]
+	return int(m.runes) + utf8.RuneCount(li.src[m.off:off])
 }
 
 // Lines is the number of lines (a trailing newline does not open a new one).
@@ -46,7 +89,7 @@ func (li *LineIndex) Pos(off int) Position {
 	}
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
 	start := li.starts[line]
-	col := utf8.RuneCount(li.src[start:off]) + 1
+	col := li.runesBefore(off) - li.runesBefore(start) + 1
 	if line == 0 && li.bom && off >= 3 {
 		col-- // the BOM is invisible to editors
 	}
@@ -125,6 +168,7 @@ type Post struct {
 	Refs        []Ref
 	Headings    []Heading
 	Anchors     []string
+	Shortcodes  []Shortcode
 }
 
 // FileProblem is something wrong with the bytes of a file itself, found while
@@ -168,6 +212,15 @@ type Ref struct {
 	Dest  string
 	Range Range
 	Attr  string // attribute or front matter field the value came from
+	// DestStart and DestEnd are the byte offsets of Dest as written in the
+	// file, for fixes that rewrite it; both 0 when it is not written
+	// verbatim (escapes, a reference) or not known.
+	DestStart, DestEnd int
+}
+
+// DestSpan reports where Dest is written, when known.
+func (r Ref) DestSpan() (start, end int, ok bool) {
+	return r.DestStart, r.DestEnd, r.DestEnd > r.DestStart
 }
 
 // IsImage reports whether the reference loads an image.

@@ -78,6 +78,13 @@ type Diagnostic struct {
 	Message    string
 	Properties map[string]string
 	Fix        *Fix
+	// Severity, when set, replaces the rule's default for this finding
+	// (the generator fails its build on it, say); a severity the user
+	// configured for the rule still wins.
+	Severity Severity
+	// Cap, when set, lowers this finding's severity to at most Cap (a dead
+	// link still in its grace period is a warning, not an error).
+	Cap Severity
 }
 
 // Finding is the only type that crosses from rules to reporters.
@@ -95,13 +102,41 @@ type Finding struct {
 // post and sees the AST; CheckSite runs once the site index is built. A rule
 // sets one or both.
 type Rule struct {
-	ID        string
-	Doc       string // one line
-	Help      string // Markdown, with a bad and a good example
-	Severity  Severity
+	ID       string
+	Doc      string // one line
+	Help     string // Markdown, with a bad and a good example
+	Severity Severity
+	// Optional rules are off unless the configuration gives them a
+	// severity; Severity is then what "on" means in the docs and SARIF.
+	Optional  bool
 	Check     func(*Pass)
 	CheckSite func(*SitePass)
+	// CheckDirectives runs after suppression and sees the disable comments
+	// that suppressed nothing.
+	CheckDirectives func(*DirectivePass)
 }
+
+// UnusedDirective is a disable comment, or one rule name in it, that
+// suppressed no finding in this run.
+type UnusedDirective struct {
+	Abs  string // the post's absolute path
+	Kind string // disable, disable-line, disable-next-line, disable-file
+	Rule string // the rule named; "" for a comment naming none (every rule)
+	// Range is the rule name, or the whole comment when Rule is "".
+	Range Range
+}
+
+// DirectivePass gives a rule the unused disable comments of the linted posts.
+// Its findings are not subject to suppression comments themselves.
+type DirectivePass struct {
+	Rule   *Rule
+	Config *Config
+	Unused []UnusedDirective
+	report func(abs string, d Diagnostic)
+}
+
+// Report records a diagnostic in the file at abs.
+func (p *DirectivePass) Report(abs string, d Diagnostic) { p.report(abs, d) }
 
 // Pass gives a per-post rule the post, the site and a way to report.
 type Pass struct {
@@ -132,10 +167,15 @@ type SitePass struct {
 	Targets []*Entry
 	Options *Options
 	report  func(*Entry, Diagnostic)
+	fail    func(error)
 }
 
 // Report records a diagnostic on entry e.
 func (p *SitePass) Report(e *Entry, d Diagnostic) { p.report(e, d) }
+
+// Fail records an error that fails the whole run (exit 2) instead of a
+// finding, such as a missing network.
+func (p *SitePass) Fail(err error) { p.fail(err) }
 
 // Reportf reports a message at r in e.
 func (p *SitePass) Reportf(e *Entry, r Range, format string, args ...any) {

@@ -60,9 +60,22 @@ type Site struct {
 	// Languages are the site's languages, the default first; nil when the
 	// generator's config names none.
 	Languages []string
+	// Anchors are the generator's options for heading and term ids.
+	Anchors AnchorOptions
 	// Notes say what the model cannot know from the source (a plugin, a
 	// render hook, a layer it cannot see); the run prints each once.
 	Notes []string
+}
+
+// AnchorOptions are how a generator's Markdown renderer gives ids beyond
+// slugging heading text.
+type AnchorOptions struct {
+	// LastLine: a multi-line (setext) heading takes its id from its last
+	// line only (goldmark, as Hugo uses it).
+	LastLine bool
+	// TermIDs: definition-list terms get ids too, counted with the
+	// headings (Hugo's autoDefinitionTermID).
+	TermIDs bool
 }
 
 // NewSite builds the site model from a config whose Root is set (and, for a
@@ -283,6 +296,11 @@ func relSlash(dir, abs string) string {
 // EntryURL computes where a post is published, and its other addresses
 // (aliases). Partials have no URL.
 func (s *Site) EntryURL(e *Entry) (string, []string) {
+	if cm, ok := s.gen().(ContentModel); ok {
+		c := *e
+		cm.ModelEntry(s, &c)
+		return c.URL, c.Aliases
+	}
 	if o, ok := s.gen().(URLOwner); ok && s.Permalink.IsZero() {
 		return o.EntryURLs(s, e)
 	}

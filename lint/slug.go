@@ -1,93 +1,44 @@
 package lint
 
-import (
-	"strconv"
-	"strings"
-	"unicode"
-)
+import "github.com/contentlint/contentlint/lint/slug"
 
-// Slugger turns heading text into unique anchors, one per document.
+// Slugger turns heading text into unique anchors, one per document, the
+// way one generator does (package lint/slug holds the algorithms).
 type Slugger struct {
-	seen  map[string]int
 	style string
+	sl    slug.Slugger
 }
 
-// NewSlugger returns a slugger for a generator style: "github" (Docusaurus,
-// Nuxt, Astro, Jekyll) or "hugo".
-func NewSlugger(style string) *Slugger { return &Slugger{seen: map[string]int{}, style: style} }
+// NewSlugger returns a slugger for a generator style, one of
+// slug.Styles(): "github" (rehype-slug, Astro), "docusaurus", "hugo",
+// "kramdown-gfm" (Jekyll), "mdc" (Nuxt Content) and a few more. An unknown
+// style gets "github".
+func NewSlugger(style string) *Slugger {
+	sl, err := slug.New(style)
+	if err != nil {
+		style = slug.StyleGitHub
+		sl, _ = slug.New(style)
+	}
+	return &Slugger{style: style, sl: sl}
+}
 
-// Slug returns the anchor for text. Repeats get -1, -2: github-slugger
-// counts per base slug and skips taken ones; Hugo tries -1, -2, ... until one
-// is free, and names an empty heading "heading".
+// Slug returns the anchor for a heading's text as it stands in the source:
+// the generator's text preparation (entities, typographer) comes first.
 func (s *Slugger) Slug(text string) string {
-	if s.style == "hugo" {
-		base := HugoSlug(text)
-		if base == "" {
-			base = "heading"
-		}
-		slug := base
-		for i := 1; ; i++ {
-			if _, taken := s.seen[slug]; !taken {
-				break
-			}
-			slug = base + "-" + strconv.Itoa(i)
-		}
-		s.seen[slug] = 0
-		return slug
-	}
-	base := GitHubSlug(text)
-	slug := base
-	for {
-		if _, taken := s.seen[slug]; !taken {
-			break
-		}
-		s.seen[base]++
-		slug = base + "-" + strconv.Itoa(s.seen[base])
-	}
-	s.seen[slug] = 0
-	return slug
+	return s.sl.Slug(slug.PrepareText(s.style, text))
 }
 
-// Reserve marks an explicit anchor as taken so generated ones avoid it.
-func (s *Slugger) Reserve(id string) {
-	if _, ok := s.seen[id]; !ok {
-		s.seen[id] = 0
-	}
-}
+// Reserve tells the slugger about an explicit anchor. Only Hugo registers
+// explicit ids; github-slugger based generators and kramdown do not, so a
+// generated anchor may equal an explicit one there, as in their output.
+func (s *Slugger) Reserve(id string) { s.Explicit(id) }
 
-// GitHubSlug follows github-slugger (used by Docusaurus, Astro and most
-// remark-based generators): lower-case, then drop every character that is not
-// a letter, mark, decimal or letter number, connector punctuation, "-" or " "
-// (alphabetic symbols are kept), then turn each space into "-". Emoji and
-// other symbols disappear; the text is not trimmed.
-func GitHubSlug(text string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(text) {
-		switch {
-		case r == ' ':
-			b.WriteByte('-')
-		case r == '-':
-			b.WriteRune(r)
-		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.In(r, unicode.Nd, unicode.Nl, unicode.Pc) ||
-			unicode.Is(unicode.Other_Alphabetic, r):
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// Explicit returns the anchor a heading with an explicit id gets (mdc cleans
+// it up; the others keep it) and registers it where the generator does.
+func (s *Slugger) Explicit(id string) string { return s.sl.Explicit(id) }
 
-// HugoSlug follows Hugo's default autoHeadingIDType "github": trim, then keep
-// letters, decimal digits and "_" lower-cased, turn " " and "-" into "-", and
-// drop everything else.
-func HugoSlug(text string) string {
-	var b strings.Builder
-	for _, r := range strings.TrimSpace(text) {
-		switch {
-		case r == ' ' || r == '-':
-			b.WriteByte('-')
-		case r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
+// GitHubSlug is github-slugger's slug of text, without counting repeats.
+func GitHubSlug(text string) string { return slug.GitHub(text) }
+
+// HugoSlug is Hugo's autoIDType "github" for text, without counting repeats.
+func HugoSlug(text string) string { return slug.HugoGitHub(text) }

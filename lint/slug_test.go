@@ -71,11 +71,39 @@ func TestHugoSlugger(t *testing.T) {
 	}
 }
 
-// Explicit ids are reserved first, so a generated slug steps around them.
+// An explicit id is registered only where the generator registers it:
+// Hugo's id factory does, github-slugger based generators (Docusaurus,
+// rehype-slug) do not. The old slugger reserved it for every style.
 func TestSluggerReserve(t *testing.T) {
-	sl := NewSlugger("github")
-	sl.Reserve("intro")
-	if got := sl.Slug("Intro"); got != "intro-1" {
-		t.Errorf("Slug after Reserve = %q, want intro-1", got)
+	for _, tt := range []struct{ style, want string }{
+		{"github", "intro"},
+		{"docusaurus", "intro"},
+		{"hugo", "intro-1"},
+	} {
+		sl := NewSlugger(tt.style)
+		sl.Reserve("intro")
+		if got := sl.Slug("Intro"); got != tt.want {
+			t.Errorf("%s: Slug after Reserve = %q, want %q", tt.style, got, tt.want)
+		}
+	}
+}
+
+// The text preparation happens in Slug: entities decoded (named only for
+// Hugo), Hugo's and kramdown's typographer; mdc cleans explicit ids up.
+func TestSluggerPreparesText(t *testing.T) {
+	for _, tt := range []struct{ style, in, want string }{
+		{"github", "Q&amp;A", "qa"},
+		{"hugo", "a -- b", "a--b"},
+		{"hugo", "&#169; x", "169-x"},
+		{"kramdown-gfm", "a -- b", "a--b"},
+		{"mdc", "1. Introduction", "_1-introduction"},
+		{"no-such-style", "Q&amp;A", "qa"},
+	} {
+		if got := NewSlugger(tt.style).Slug(tt.in); got != tt.want {
+			t.Errorf("%s: Slug(%q) = %q, want %q", tt.style, tt.in, got, tt.want)
+		}
+	}
+	if got := NewSlugger("mdc").Explicit("-My--id"); got != "My-id" {
+		t.Errorf("mdc Explicit = %q, want My-id", got)
 	}
 }

@@ -101,58 +101,109 @@ func inSpans(spans [][2]int, off int) bool {
 	return false
 }
 
-// Suppressor answers whether a finding at a line is disabled.
+// Suppressor answers whether a finding at a line is disabled, and remembers
+// which comment (and which rule name in it) did the disabling.
 type Suppressor struct {
 	dirs []Directive
+	used map[use]bool
 }
+
+// use is a directive index and the index of the rule name in it (-1: the
+// directive names no rule, so it stands for every rule).
+type use struct{ dir, name int }
 
 // NewSuppressor prepares directives (in line order) for lookups.
-func NewSuppressor(dirs []Directive) *Suppressor { return &Suppressor{dirs: dirs} }
-
-func names(d Directive, rule string) bool {
-	if len(d.Rules) == 0 {
-		return true
-	}
-	for _, r := range d.Rules {
-		if r == rule {
-			return true
-		}
-	}
-	return false
+func NewSuppressor(dirs []Directive) *Suppressor {
+	return &Suppressor{dirs: dirs, used: map[use]bool{}}
 }
 
-// Suppressed reports whether rule is disabled at line.
+// nameIndex is the index of rule among d's names, -1 when d names none
+// (every rule), or -2 when d does not apply to rule.
+func nameIndex(d Directive, rule string) int {
+	if len(d.Rules) == 0 {
+		return -1
+	}
+	for i, r := range d.Rules {
+		if r == rule {
+			return i
+		}
+	}
+	return -2
+}
+
+// Suppressed reports whether rule is disabled at line, and records the
+// directive responsible.
 func (s *Suppressor) Suppressed(rule string, line int) bool {
 	if s == nil {
 		return false
 	}
-	disabled := false
-	for _, d := range s.dirs {
-		if !names(d, rule) {
+	by, ok := s.suppressedBy(rule, line)
+	if ok {
+		s.used[by] = true
+	}
+	return ok
+}
+
+func (s *Suppressor) suppressedBy(rule string, line int) (use, bool) {
+	var open *use // the disable in force, if any
+	for i, d := range s.dirs {
+		n := nameIndex(d, rule)
+		if n == -2 {
 			continue
 		}
+		u := use{i, n}
 		switch d.Kind {
 		case "disable-file":
-			return true
+			return u, true
 		case "disable-line":
 			if line >= d.Line && line <= d.Range.End.Line {
-				return true
+				return u, true
 			}
 		case "disable-next-line":
 			if d.Range.End.Line+1 == line {
-				return true
+				return u, true
 			}
 		case "disable":
 			if d.Line <= line {
-				disabled = true
+				open = &u
 			}
 		case "enable":
 			if d.Line <= line {
-				disabled = false
+				open = nil
 			}
 		}
 	}
-	return disabled
+	if open != nil {
+		return *open, true
+	}
+	return use{}, false
+}
+
+// Unused lists the disable comments, or the rule names in them, that
+// suppressed nothing, in file order. Names for which known is false are left
+// to directive-unknown; enable comments suppress nothing by design.
+func (s *Suppressor) Unused(abs string, known func(string) bool) []UnusedDirective {
+	if s == nil {
+		return nil
+	}
+	var out []UnusedDirective
+	for i, d := range s.dirs {
+		if d.Kind == "enable" {
+			continue
+		}
+		if len(d.Rules) == 0 {
+			if !s.used[use{i, -1}] {
+				out = append(out, UnusedDirective{Abs: abs, Kind: d.Kind, Range: d.Range})
+			}
+			continue
+		}
+		for j, name := range d.Rules {
+			if known(name) && !s.used[use{i, j}] {
+				out = append(out, UnusedDirective{Abs: abs, Kind: d.Kind, Rule: name, Range: d.RuleRanges[j]})
+			}
+		}
+	}
+	return out
 }
 
 // codeLines marks the lines that belong to code blocks.

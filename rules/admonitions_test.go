@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -329,4 +330,51 @@ func TestAdmonitionsCorpora(t *testing.T) {
 			}
 		})
 	}
+}
+
+// nested returns n Docusaurus admonitions nested in one another, the outer
+// ones with more colons, each closed when close is set.
+func nested(n int, close bool) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat(":", 3+n-1-i) + "note\n\n")
+	}
+	if close {
+		for i := range n {
+			b.WriteString(strings.Repeat(":", 3+i) + "\n\n")
+		}
+	}
+	return b.String()
+}
+
+// Nesting is capped: goldmark revisits every open block on every line, so
+// 4,000 nested unclosed blocks used to take gigabytes.
+func TestAdmonitionsNestingCap(t *testing.T) {
+	deep := lint.MaxDirectiveDepth + 1
+	tests := []admonitionCase{
+		{name: "at the cap", src: nested(lint.MaxDirectiveDepth, true)},
+		{name: "one past the cap", src: nested(deep, true),
+			want: []string{
+				fmt.Sprintf("a.md:%d:1-%d:8 admonition-syntax", 2*deep-1, 2*deep-1),
+				fmt.Sprintf("a.md:%d:1-%d:4 admonition-syntax", 2*deep+1, 2*deep+1),
+			},
+			msg: "`:::note` is nested more than 32 blocks deep"},
+		{name: "thousands unclosed, same colons", src: strings.Repeat(":::note\n\n", 4000)},
+	}
+	runAdmonitionCases(t, "admonitions:\n  dialect: docusaurus\n", nil, tests[:2])
+	t.Run(tests[2].name, func(t *testing.T) {
+		got := admonitionFindings(lintFiles(t, map[string]string{"a.md": tests[2].src}, "admonitions:\n  dialect: docusaurus\n"))
+		deep := 0
+		for _, f := range got {
+			if strings.Contains(f.Message, "blocks deep") {
+				if deep == 0 && where(f) != fmt.Sprintf("a.md:%d:1-%d:8 admonition-syntax", 2*lint.MaxDirectiveDepth+1, 2*lint.MaxDirectiveDepth+1) {
+					t.Errorf("first too-deep finding at %s", where(f))
+				}
+				deep++
+			}
+		}
+		if want := 4000 - lint.MaxDirectiveDepth; deep != want {
+			t.Errorf("%d too-deep findings, want %d", deep, want)
+		}
+	})
 }

@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"golang.org/x/text/language"
 
@@ -30,7 +29,7 @@ var FrontmatterSyntax = &lint.Rule{
 		}
 		fm := p.Post.FrontMatter
 		if fm == nil {
-			if req := p.Config.RequiredFields(); len(req) > 0 {
+			if req := p.Site.Required(p.Post.Abs, postFields(p.Post), p.Config.RequiredFields()); len(req) > 0 {
 				p.Reportf(lint.Range{Start: lint.Position{Line: 1, Col: 1}, End: lint.Position{Line: 1, Col: 1}},
 					"no front matter block, but the configuration requires %s", quoteList(req))
 			}
@@ -68,7 +67,7 @@ var FrontmatterRequired = &lint.Rule{
 			return // frontmatter-syntax reports it
 		}
 		opener := p.Post.Lines.LineRange(fm.Range.Start.Line)
-		for _, name := range p.Config.RequiredFields() {
+		for _, name := range p.Site.Required(p.Post.Abs, postFields(p.Post), p.Config.RequiredFields()) {
 			v := fm.Root.Get(name)
 			switch {
 			case v == nil:
@@ -113,6 +112,10 @@ var FrontmatterType = &lint.Rule{
 			if v == nil || v.Kind == lint.Null {
 				continue // absence is frontmatter-required's business
 			}
+			if strings.TrimSpace(types[name]) == "date" {
+				checkDate(p, name, v)
+				continue
+			}
 			if msg := checkSiteType(p.Site, types[name], v); msg != "" {
 				p.Reportf(v.Range, "field %q: %s", name, msg)
 			}
@@ -147,27 +150,6 @@ func quoteList(fields []string) string {
 	return strings.Join(q, ", ")
 }
 
-// dateLayouts are YYYY-MM-DD, RFC 3339, and the zone-less YAML timestamps
-// that Hugo and Docusaurus also accept. Parsing accepts fractional seconds
-// even where the layout has none.
-var dateLayouts = []string{
-	"2006-01-02",
-	time.RFC3339,
-	"2006-01-02T15:04:05",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04:05Z07:00",
-	"2006-01-02 15:04:05 Z07:00",
-}
-
-func isDate(s string) bool {
-	for _, l := range dateLayouts {
-		if _, err := time.Parse(l, s); err == nil {
-			return true
-		}
-	}
-	return false
-}
-
 var enumRE = regexp.MustCompile(`^enum\((.*)\)$`)
 
 // describe names what a value is, for messages.
@@ -186,23 +168,30 @@ func describe(v *lint.Value) string {
 	return fmt.Sprintf("%q", v.Text)
 }
 
-// checkSiteType is checkType where the generator has a say: dates it reads
-// its own way, and lists it also takes as a string of words.
+// checkSiteType is checkType where the generator has a say: a list field
+// it also takes as a string of words.
 func checkSiteType(s *lint.Site, typ string, v *lint.Value) string {
-	switch strings.TrimSpace(typ) {
-	case "date":
-		if ok, known := s.ReadsDate(strings.TrimSpace(v.Text)); known {
-			if v.Kind == lint.Scalar && ok {
-				return ""
-			}
-			return "want a date the generator reads (YYYY-MM-DD, optionally with HH:MM:SS and a zone such as +0200); a post with this date fails the build; got " + describe(v)
-		}
-	case "list":
-		if v.Kind == lint.Scalar && s.Traits().WordLists {
-			return "" // a string of words
-		}
+	if strings.TrimSpace(typ) == "list" && v.Kind == lint.Scalar && s.Traits().WordLists {
+		return "" // a string of words
 	}
 	return checkType(typ, v)
+}
+
+// checkDate asks the generator whether its build accepts a date; one it
+// fails on is an error.
+func checkDate(p *lint.Pass, name string, v *lint.Value) {
+	problem, fatal := "want a date", false
+	if v.Kind == lint.Scalar {
+		problem, fatal = p.Site.CheckDate(strings.TrimSpace(v.Text))
+	}
+	if problem == "" {
+		return
+	}
+	d := lint.Diagnostic{Range: v.Range, Message: fmt.Sprintf("field %q: %s, got %s", name, problem, describe(v))}
+	if fatal {
+		d.Severity = lint.Error
+	}
+	p.Report(d)
 }
 
 // checkType returns why v is not of type typ, or "".
@@ -217,10 +206,6 @@ func checkType(typ string, v *lint.Value) string {
 	case "list":
 		if v.Kind != lint.List {
 			return "want a list, got " + describe(v)
-		}
-	case "date":
-		if !scalar || !isDate(strings.TrimSpace(v.Text)) {
-			return "want a date (YYYY-MM-DD or RFC 3339), got " + describe(v)
 		}
 	case "bool":
 		if !scalar || v.Tag != "bool" {
@@ -321,4 +306,11 @@ func checkUniqueIDs(sp *lint.SitePass) {
 		}
 		sp.Reportf(e, r, "id %q is already used by %s (language %s)", e.ID, f.Path, lang)
 	}
+}
+
+func postFields(post *lint.Post) *lint.Value {
+	if post.FrontMatter == nil {
+		return nil
+	}
+	return post.FrontMatter.Root
 }

@@ -61,6 +61,9 @@ type linkChecker struct {
 type target struct {
 	entry *lint.Entry
 	file  string
+	// outside is a path that leaves the site: it is reported as such and
+	// never looked at.
+	outside bool
 }
 
 func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
@@ -124,6 +127,17 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	default:
 		t, tried, judged = lc.resolveRel(e, pth)
 	}
+	if t.outside {
+		lc.p.Report(e, lint.Diagnostic{Range: ref.Range, Properties: map[string]string{"url": ref.Dest},
+			Message: fmt.Sprintf("link %q points outside the site; files outside the site root are not looked at", ref.Dest)})
+		return
+	}
+	if t.entry == nil && t.file == "" {
+		// A render hook may resolve the link its own way (.GetPage).
+		if en := lc.p.Site.LinkPage(lc.p.Index, e, pth); en != nil {
+			t, judged = target{entry: en}, true
+		}
+	}
 	if t.entry == nil && t.file == "" {
 		if !judged {
 			return
@@ -146,6 +160,12 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 		where = t.entry.Path
 	}
 	d.Message = fmt.Sprintf("link %q: no heading or anchor %q in %s", ref.Dest, frag, where)
+	if t.entry.OpenAnchors != "" {
+		// The page may have the anchor from content its source does not
+		// show: likely wrong, not proven broken.
+		d.Severity = lint.Warning
+		d.Message += "; it may have one contentlint cannot see: " + t.entry.OpenAnchors
+	}
 	anchors := make([]string, 0, len(t.entry.Anchors))
 	for a := range t.entry.Anchors {
 		anchors = append(anchors, a)
@@ -283,6 +303,9 @@ func isAssetPath(p string) bool {
 // an index page.
 func (lc *linkChecker) file(abs string) (target, bool) {
 	s := lc.p.Site
+	if !s.Inside(abs) {
+		return target{outside: true}, true
+	}
 	if fi, err := os.Stat(abs); err == nil {
 		if !fi.IsDir() {
 			if en := lc.p.Index.ByPath(s.Rel(abs)); en != nil {

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/hashicorp/go-multierror"
 	"github.com/mattn/go-isatty"
@@ -57,6 +58,8 @@ type options struct {
 	explain                               string
 	initConfig                            bool
 	also                                  alsoFlag
+	wf                                    workflowOptions
+	allowEnv                              []string
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -78,7 +81,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.explain, "explain", "", "print the help of `RULE`, with a bad and a good example, and exit")
 	fs.BoolVar(&o.initConfig, "init", false, "write a commented "+lint.ConfigFileName+" for the detected site generator in the given folder (default .) and exit")
+	fs.Func("allow-env", "let links.headers expand ${`NAME`} (repeatable; also "+lint.AllowEnvVar+"=NAME,...)", func(v string) error {
+		o.allowEnv = append(o.allowEnv, v)
+		return nil
+	})
 	fs.Var(&o.also, "also", "also write the report in `FORMAT=FILE` from the same run (repeatable), e.g. sarif=contentlint.sarif")
+	o.wf.register(fs)
 	fs.Usage = func() {
 		stderrf(stderr, "usage: contentlint [flags] [path...]\n       contentlint routes [--format text|json] [path]\n\nChecks Markdown posts: front matter, translations, images, links and admonitions.\n\nflags:\n")
 		fs.PrintDefaults()
@@ -109,6 +117,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case o.initConfig:
 		return initConfig(fs.Args(), stdout, stderr)
 	}
+	if err := o.wf.validate(); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	reporter, ok := report.Formats()[o.format]
 	if !ok {
 		stderrf(stderr, "contentlint: unknown --format %q (want %s)\n", o.format, strings.Join(report.FormatNames(), ", "))
@@ -137,6 +149,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
+	allowEnv := lint.AllowedEnv(os.Getenv, o.allowEnv)
+	if err := cfg.CheckHeaderEnv(allowEnv); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	if len(paths) == 0 {
 		for _, r := range site.ContentRoots {
 			paths = append(paths, r.Dir)
@@ -156,18 +173,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		out, outFile = f, f
 	}
 	var progress io.Writer
-	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && !o.wf.quiet {
 		progress = stderr
 	}
 	eng := &lint.Engine{Rules: all, Config: cfg, Site: site, Options: lint.Options{
 		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
-		Warnings: stderr,
+		Warnings: stderr, AllowEnv: allowEnv,
 	}}
-	if o.format == "text" {
+	if o.format == "text" && !o.wf.quiet {
 		stderrf(stderr, "contentlint: %s\n", siteLine(site.Describe()))
-		for _, n := range site.Notes {
-			stderrf(stderr, "contentlint: note: %s\n", n)
-		}
+	}
+	// What the model cannot know is said once, whatever the format.
+	for _, n := range site.Notes {
+		stderrf(stderr, "contentlint: note: %s\n", n)
+	}
+	started := time.Now()
+	if paths, err = o.wf.scope(ctx, site, fs.Args(), paths, o.config, &eng.Options, stderr); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
 	}
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
@@ -180,8 +203,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		stderrf(stderr, "contentlint: %s\n", noContentMessage(site))
 		return exitError
 	}
+	if err := o.wf.filterNew(ctx, res, eng.BaseDir); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
-		Findings: res.Findings, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files, SrcRoot: eng.BaseDir}
+		Findings: res.Findings, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files, SrcRoot: eng.BaseDir,
+		Started: started}
 	for _, r := range all {
 		runInfo.Severities[r.ID] = cfg.RuleSeverity(r)
 	}
@@ -191,8 +219,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	} else if res.Err != nil {
 		runInfo.Errors = []error{res.Err}
 	}
+	if err := o.wf.applyBaseline(runInfo, res, stderr); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
+	if done, code := o.wf.applyFixes(runInfo, eng.BaseDir, out, stderr); done {
+		return code
+	}
 	if o.format == "text" {
-		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout))
+		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout) && !noColor())
 	}
 	err = reporter(out, runInfo)
 	if outFile != nil {
@@ -211,14 +246,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, e := range runInfo.Errors {
 		stderrf(stderr, "contentlint: error: %v\n", e)
 	}
-	if o.format == "text" {
-		stderrf(stderr, "%s\n", report.Summary(runInfo))
+	if o.format == "text" && !o.wf.quiet {
+		stderrf(stderr, "%s%s\n", report.Tally(runInfo), report.Summary(runInfo))
 	}
 	if len(runInfo.Errors) > 0 {
 		return exitError
 	}
 	if failOn != lint.Off {
-		for _, f := range res.Findings {
+		for _, f := range runInfo.Findings {
 			if f.Severity >= failOn {
 				return exitFindings
 			}

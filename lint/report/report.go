@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"time"
 
 	"github.com/contentlint/contentlint/lint"
 )
@@ -26,6 +27,19 @@ type Run struct {
 	// SrcRoot is the absolute folder that finding paths are relative to; SARIF
 	// gives it as %SRCROOT%. Empty leaves the base unstated (stable goldens).
 	SrcRoot string
+	// Started is when the run began (JUnit's timestamp); zero in goldens.
+	Started time.Time
+	// Fingerprints, when set, are those of Findings as computed over the
+	// whole run before a baseline dropped some, so each finding keeps its
+	// identity; nil computes them from Findings.
+	Fingerprints []string
+}
+
+func (r *Run) fingerprints() []string {
+	if len(r.Fingerprints) == len(r.Findings) {
+		return r.Fingerprints
+	}
+	return Fingerprints(r.Findings)
 }
 
 // Reporter writes one format.
@@ -34,11 +48,14 @@ type Reporter func(w io.Writer, r *Run) error
 // Formats lists the reporters by name.
 func Formats() map[string]Reporter {
 	return map[string]Reporter{
-		"text":     Text,
-		"json":     JSON,
-		"sarif":    SARIF,
-		"github":   GitHub,
-		"markdown": Markdown,
+		"text":       Text,
+		"json":       JSON,
+		"sarif":      SARIF,
+		"github":     GitHub,
+		"markdown":   Markdown,
+		"junit":      JUnit,
+		"gitlab":     GitLab,
+		"checkstyle": Checkstyle,
 	}
 }
 

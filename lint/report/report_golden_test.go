@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 
@@ -79,6 +80,7 @@ func validateSARIF(t *testing.T, run *report.Run, out []byte) *sarif.Report {
 
 func TestGoldenSite(t *testing.T) {
 	run := lintSite(t, filepath.Join("..", "..", "testdata", "site"))
+	run.Started = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	if len(run.Findings) == 0 {
 		t.Fatal("the example site has deliberate defects but gave no finding")
 	}
@@ -88,6 +90,9 @@ func TestGoldenSite(t *testing.T) {
 		{"sarif", "site.sarif"},
 		{"github", "site.github"},
 		{"markdown", "site.md"},
+		{"junit", "site.junit.xml"},
+		{"gitlab", "site.gitlab.json"},
+		{"checkstyle", "site.checkstyle.xml"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -98,6 +103,12 @@ func TestGoldenSite(t *testing.T) {
 			switch tc.format {
 			case "sarif":
 				validateSARIF(t, run, got)
+			case "junit":
+				validateJUnit(t, got)
+			case "gitlab":
+				validateGitLab(t, got)
+			case "checkstyle":
+				validateCheckstyle(t, got)
 			case "json":
 				if !json.Valid(got) {
 					t.Fatalf("json output is not JSON:\n%s", got)

@@ -139,8 +139,8 @@ func BuildSARIF(r *Run) (*sarif.Report, error) {
 		}
 	}
 
-	seen := map[string]int{}
-	for _, f := range r.Findings {
+	prints := r.fingerprints()
+	for i, f := range r.Findings {
 		if _, ok := index[f.RuleID]; !ok {
 			addRule(f.RuleID, nil)
 		}
@@ -152,9 +152,7 @@ func BuildSARIF(r *Run) (*sarif.Report, error) {
 		loc := artifactLocation(f.File)
 		res.Locations = append(res.Locations, sarif.NewLocationWithPhysicalLocation(
 			sarif.NewPhysicalLocation().WithArtifactLocation(loc).WithRegion(region(f.Range))))
-		key := f.RuleID + "\x00" + f.File + "\x00" + f.Message
-		res.PartialFingerprints = map[string]string{FingerprintKey: Fingerprint(f.RuleID, f.File, f.Message, seen[key])}
-		seen[key]++
+		res.PartialFingerprints = map[string]string{FingerprintKey: prints[i]}
 		if len(f.Properties) > 0 {
 			bag := sarif.NewPropertyBag()
 			for k, v := range f.Properties {
@@ -216,6 +214,20 @@ var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0
 func Fingerprint(ruleID, file, message string, ordinal int) string {
 	sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%s\x00%s\x00%d", ruleID, file, message, ordinal))
 	return hex.EncodeToString(sum[:16])
+}
+
+// Fingerprints gives each finding its Fingerprint, counting ordinals in the
+// order given (sorted findings: file order). SARIF, GitLab Code Quality and
+// baselines share it, so one finding has one identity everywhere.
+func Fingerprints(fs []lint.Finding) []string {
+	out := make([]string, len(fs))
+	seen := map[string]int{}
+	for i, f := range fs {
+		key := f.RuleID + "\x00" + f.File + "\x00" + f.Message
+		out[i] = Fingerprint(f.RuleID, f.File, f.Message, seen[key])
+		seen[key]++
+	}
+	return out
 }
 
 func sarifLevel(s lint.Severity) string {

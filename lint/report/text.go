@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/contentlint/contentlint/lint"
 )
@@ -39,4 +40,15 @@ func Text(w io.Writer, r *Run) error {
 		}
 	}
 	return nil
+}
+
+// Tally is the per-rule count that ends a text run, most frequent first, so
+// a long result can be read at a glance: "  12  error    link-internal".
+// It is empty when there are no findings.
+func Tally(r *Run) string {
+	var b strings.Builder
+	for _, c := range perRule(r.Findings) {
+		fmt.Fprintf(&b, "%6d  %-7s  %s\n", c.n, c.sev, c.rule)
+	}
+	return b.String()
 }
