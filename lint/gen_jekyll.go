@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -96,6 +97,12 @@ func readJekyllConfig(root string) (jekyllConfigFile, []byte) {
 	return jc, data
 }
 
+// jekyllQuietPlugins change no page's URL, links or heading ids (their
+// feed.xml and sitemap.xml are generated routes).
+var jekyllQuietPlugins = map[string]bool{"jekyll-seo-tag": true, "jekyll-sitemap": true, "jekyll-feed": true,
+	"jemoji": true, "jekyll-gist": true, "jekyll-avatar": true, "jekyll-mentions": true, "jekyll-github-metadata": true,
+	"jekyll-include-cache": true, "jekyll-remote-theme": true, "jekyll-sass-converter": true, "jekyll-default-layout": true}
+
 // jekyllDefaultExcludes are always excluded (Jekyll 4's DEFAULT_EXCLUDES).
 var jekyllDefaultExcludes = []string{".sass-cache", ".jekyll-cache", ".ruby-lsp", "gemfiles", "Gemfile",
 	"Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/"}
@@ -145,10 +152,21 @@ func newJekyllSite(root string) (*jekyllSite, []string) {
 	if strings.EqualFold(jc.Kramdown.Input, "kramdown") {
 		j.input = "kramdown"
 	}
+	var unknown []string
 	for _, p := range append(jc.Plugins, jc.Gems...) {
-		if p == "jekyll-redirect-from" {
+		switch {
+		case p == "jekyll-redirect-from":
 			j.redirects = true
+		case !jekyllQuietPlugins[p]:
+			unknown = append(unknown, p)
 		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		notes = append(notes, "plugins "+strings.Join(unknown, ", ")+" may add pages or change links and ids; the model does not know them")
+	}
+	if ents, err := os.ReadDir(filepath.Join(j.source, "_plugins")); err == nil && len(ents) > 0 {
+		notes = append(notes, "custom plugins in _plugins/ may add pages or change links and ids; the model does not know them")
 	}
 	if !j.redirects {
 		// A Gemfile's jekyll_plugins group loads plugins too.
