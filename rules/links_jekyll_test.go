@@ -20,6 +20,7 @@ title: Links
 [base ok]({{ site.baseurl }}/about/) [base bad]({{ site.baseurl }}/nowhere/)
 [repo]({{ site.repository }}/issues/1) [other]({{ page.url }}) [nospace]({{site.baseurl}}/about/)
 [help](/help/) [raw](/raw.md) [draft](/draft/)
+[case ok](/MIGRATION/) [case bad](/migration/)
 
 ` + "```md\n[in code]({% link _docs/nope.md %})\n```\n" + `
 {% raw %}[in raw]({% link _docs/nope.md %}){% endraw %}
@@ -35,6 +36,7 @@ var jekyllLinkSite = map[string]string{
 	"_docs/api.md":               "---\ntitle: API\n---\n![up](../../img/a.png) ![wrong](img/a.png) [rel page](../../about/)\n",
 	"_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\n[sibling](../hello/) [bad sibling](../../../02/hello/)\n",
 	"img/a.png":                  "png",
+	"MIGRATION.md":               "---\ntitle: Migration\n---\n",
 }
 
 func TestLinkInternalJekyll(t *testing.T) {
@@ -55,7 +57,8 @@ func TestLinkInternalJekyll(t *testing.T) {
 		"links.md:8:61-8:95 link-internal",
 		"links.md:9:49-9:76 link-internal",
 		"links.md:11:31-11:47 link-internal", // drafts are not published
-		"links.md:18:58-18:87 link-internal",
+		"links.md:12:24-12:47 link-internal", // MIGRATION.md is served at /MIGRATION/ only
+		"links.md:19:58-19:87 link-internal",
 	})
 	for k, want := range map[string]string{
 		"links.md:6:47-6:71 link-internal": "{% link %} names _docs/nope.md, which is not a published file; the build stops here",
