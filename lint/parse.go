@@ -240,8 +240,10 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	// goldmark is only needed when one of them holds inline markup.
 	simple := true
 	var fast []plainHeading
+	afterHeading := false // the previous line was an ATX heading
 	heading := func(line []byte) {
 		emit(line)
+		afterHeading = true
 		if simple {
 			h, ok := parsePlainHeading(line)
 			simple = ok
@@ -295,6 +297,16 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			}
 			continue
 		}
+		if afterHeading && c == '{' && kramdownStyle(p.slugStyle) && ialRE.Match(bytes.TrimSpace(line)) {
+			// kramdown: an attribute list on the next line sets the id, so
+			// goldmark reads the two lines together.
+			simple = false
+			doc.Truncate(doc.Len() - 1)
+			emit(line)
+			afterHeading = false
+			continue
+		}
+		afterHeading = false
 		if c == '`' || c == '~' {
 			// A backtick fence's info string may not contain a backtick.
 			if m := fenceRE.FindSubmatch(line); m != nil && (m[1][0] != '`' || bytes.IndexByte(m[2], '`') < 0) {
