@@ -60,22 +60,27 @@ type jekyllDefault struct {
 
 // jekyllConfigFile is _config.yml as far as the model reads it.
 type jekyllConfigFile struct {
-	Source         string                 `yaml:"source"`
-	Permalink      string                 `yaml:"permalink"`
-	CollectionsDir string                 `yaml:"collections_dir"`
-	Collections    yaml.Node              `yaml:"collections"`
-	Exclude        []string               `yaml:"exclude"`
-	Include        []string               `yaml:"include"`
-	MarkdownExt    string                 `yaml:"markdown_ext"`
-	Future         bool                   `yaml:"future"`
-	Unpublished    bool                   `yaml:"unpublished"`
-	Timezone       string                 `yaml:"timezone"`
-	Plugins        []string               `yaml:"plugins"`
-	Gems           []string               `yaml:"gems"`
-	URL            string                 `yaml:"url"`
-	BaseURL        string                 `yaml:"baseurl"`
-	Kramdown       struct{ Input string } `yaml:"kramdown"`
-	Defaults       []struct {
+	Source         string    `yaml:"source"`
+	Permalink      string    `yaml:"permalink"`
+	CollectionsDir string    `yaml:"collections_dir"`
+	Collections    yaml.Node `yaml:"collections"`
+	Exclude        []string  `yaml:"exclude"`
+	Include        []string  `yaml:"include"`
+	MarkdownExt    string    `yaml:"markdown_ext"`
+	Future         bool      `yaml:"future"`
+	Unpublished    bool      `yaml:"unpublished"`
+	Timezone       string    `yaml:"timezone"`
+	Plugins        []string  `yaml:"plugins"`
+	Gems           []string  `yaml:"gems"`
+	URL            string    `yaml:"url"`
+	BaseURL        string    `yaml:"baseurl"`
+	Kramdown       struct {
+		Input          string `yaml:"input"`
+		AutoIDs        *bool  `yaml:"auto_ids"`
+		AutoIDPrefix   string `yaml:"auto_id_prefix"`
+		Transliterated bool   `yaml:"transliterated_header_ids"`
+	} `yaml:"kramdown"`
+	Defaults []struct {
 		Scope struct {
 			Path string `yaml:"path"`
 			Type string `yaml:"type"`
@@ -151,6 +156,9 @@ func newJekyllSite(root string) (*jekyllSite, []string) {
 	}
 	if strings.EqualFold(jc.Kramdown.Input, "kramdown") {
 		j.input = "kramdown"
+	}
+	if k := jc.Kramdown; (k.AutoIDs != nil && !*k.AutoIDs) || k.AutoIDPrefix != "" || k.Transliterated {
+		notes = append(notes, "kramdown auto_ids, auto_id_prefix and transliterated_header_ids are not modelled: heading ids may differ from the built site's")
 	}
 	var unknown []string
 	for _, p := range append(jc.Plugins, jc.Gems...) {
