@@ -25,6 +25,7 @@ title: Links
 ` + "```md\n[in code]({% link _docs/nope.md %})\n```\n" + `
 {% raw %}[in raw]({% link _docs/nope.md %}){% endraw %}
 <a href="{{ '/about/' | relative_url }}">ok</a> <a href="{{ '/gone/' | relative_url }}">bad</a>
+![img ok]({{ '/img/a.png' | relative_url }}) ![img bad]({{ "/img/b.png" | relative_url }})
 `
 
 var jekyllLinkSite = map[string]string{
@@ -59,6 +60,7 @@ func TestLinkInternalJekyll(t *testing.T) {
 		"links.md:11:31-11:47 link-internal", // drafts are not published
 		"links.md:12:24-12:47 link-internal", // MIGRATION.md is served at /MIGRATION/ only
 		"links.md:19:58-19:87 link-internal",
+		"links.md:20:57-20:90 image-missing",
 	})
 	for k, want := range map[string]string{
 		"links.md:6:47-6:71 link-internal": "{% link %} names _docs/nope.md, which is not a published file; the build stops here",
