@@ -71,8 +71,6 @@ const (
 	ProblemLabel       = "unbalanced-label"
 	ProblemAttributes  = "unbalanced-attributes"
 	ProblemNesting     = "mismatched-nesting"
-	ProblemBlankBefore = "blank-line-before"
-	ProblemBlankAfter  = "blank-line-after"
 	ProblemTooDeep     = "too-deep"
 )
 
@@ -185,6 +183,12 @@ type directiveExtension struct {
 	dialect    string
 	docTypes   []string
 	components []string
+	// unseen: a layer or module may register components contentlint
+	// cannot see, so component names are not judged.
+	unseen bool
+	// mdx: every file is MDX, which has no indented code, so a closing
+	// fence indented by four or more spaces still closes.
+	mdx bool
 }
 
 // Extend implements goldmark.Extender.
@@ -253,7 +257,7 @@ func (s *Site) AdmonitionNames(dialect string) ([]string, bool) {
 			continue
 		}
 		if dialect == DialectMDC {
-			return e.components, len(e.components) > 0
+			return e.components, len(e.components) > 0 && !e.unseen
 		}
 		return e.docTypes, e.dialect != DialectMDC
 	}
@@ -280,7 +284,7 @@ func configureAdmonitions(cfg *Config, s *Site) error {
 		return nil
 	}
 	extend := ac.ExtendDefaults == nil || *ac.ExtendDefaults
-	ext := &directiveExtension{dialect: d}
+	ext := &directiveExtension{dialect: d, mdx: s.Traits().MDXComments}
 	if d != DialectMDC {
 		var types []string
 		kw, kwExtend := docusaurusKeywords(s.Root)
@@ -698,6 +702,15 @@ func (d *DirectiveBlock) scanAttrs(line []byte, j, base int) (int, bool) {
 				q := line[k]
 				e := k + 1
 				for e < len(line) && line[e] != q {
+					if line[e] == '\\' && e+1 < len(line) && line[e+1] == q && d.Dialect == DialectMDC {
+						// remark-mdc has no escapes in quoted values: the
+						// quote ends the value and the rest breaks the
+						// attributes, so the line is not a component.
+						d.problem(ProblemAttributes, base+e, base+e+2,
+							"`\\%c` does not escape the quote in the value of `%s`: remark-mdc ends the value there and does not read `%s` as a component; quote the value with the other quote (%s)",
+							q, a.Name, d.Fence(), otherQuoteHint(q))
+						return len(line), false
+					}
 					e++
 				}
 				if e >= len(line) {
@@ -728,6 +741,14 @@ func (d *DirectiveBlock) scanAttrs(line []byte, j, base int) (int, bool) {
 	}
 }
 
+// otherQuoteHint shows a value quoted with the quote other than q.
+func otherQuoteHint(q byte) string {
+	if q == '\'' {
+		return "`\"It's fine\"`"
+	}
+	return "`'say \"hi\"'`"
+}
+
 func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	d, ok := node.(*DirectiveBlock)
 	if !ok || d.Shape != DirectiveContainer {
@@ -739,12 +760,12 @@ func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.
 	}
 	base := seg.Start - seg.Padding
 	w, pos := util.IndentWidth(line, reader.LineOffset())
-	if w < 4 && pos < len(line) && line[pos] == ':' {
+	if (w < 4 || p.ext.mdx) && pos < len(line) && line[pos] == ':' {
 		n := 0
 		for pos+n < len(line) && line[pos+n] == ':' {
 			n++
 		}
-		if util.IsBlank(line[pos+n:]) && d.closedBy(n) && !inCode(d, pc, w) &&
+		if util.IsBlank(line[pos+n:]) && d.closedBy(n) && !inCode(d, pc, w) && !openMDCChild(d, n) &&
 			(d.Dialect != DialectDocusaurus || !inMDXComment(pc, reader.Source(), base+pos)) {
 			d.Closed = true
 			d.CloseStart, d.CloseStop = base+pos, base+pos+n
@@ -765,6 +786,13 @@ func (p *directiveParser) Continue(node ast.Node, reader text.Reader, pc parser.
 		}
 	}
 	return parser.Continue | parser.HasChildren
+}
+
+// openMDCChild reports whether d's last child is an MDC component still
+// open that a closer of n colons closes: remark-mdc gives it the closer.
+func openMDCChild(d *DirectiveBlock, n int) bool {
+	c, ok := d.LastChild().(*DirectiveBlock)
+	return ok && d.Dialect == DialectMDC && c.Dialect == DialectMDC && c.Shape == DirectiveContainer && !c.Closed && c.closedBy(n)
 }
 
 // mdxCommentsKey caches a document's multi-line MDX comments. Docusaurus
@@ -888,26 +916,17 @@ func extractDirective(post *Post, n ast.Node) {
 		d.problem(ProblemStrayCloser, d.FenceStart, d.LineStop, "%s", msg)
 	case DirectiveContainer:
 		if e := nestingParent(d); e != nil {
-			if e.Dialect == DialectMDC && d.Dialect == DialectMDC && d.Colons == e.Colons {
-				d.problem(ProblemNesting, d.FenceStart, d.NameStop,
-					"`%s` is nested in `%s` (line %d) with the same number of colons, so its closing `%s` closes `%s` instead; nest it with more colons (`%s`)",
-					d.Fence(), e.Fence(), line(e.FenceStart), d.Closer(), e.Fence(), strings.Repeat(":", e.Colons+1)+d.Name)
-			} else if e.Dialect != DialectMDC && d.Colons >= e.Colons {
+			// remark-mdc tracks a nested opener with the same colons, so
+			// the next closer closes the child: only Docusaurus needs more.
+			if e.Dialect != DialectMDC && d.Colons >= e.Colons {
 				d.problem(ProblemNesting, d.FenceStart, d.NameStop,
 					"`%s` is nested in `%s` (line %d) with at least as many colons, so its closing fence closes `%s` instead; give the outer block more colons (`%s`)",
 					d.Fence(), e.Fence(), line(e.FenceStart), e.Fence(), strings.Repeat(":", d.Colons+1)+e.Name)
 			}
 		}
-		if prev := lastLeaf(d.PreviousSibling()); isParagraph(prev) && prev.Lines().Len() > 0 &&
-			line(prev.Lines().At(prev.Lines().Len()-1).Start) == line(d.FenceStart)-1 {
-			d.problem(ProblemBlankBefore, d.FenceStart, d.NameStop,
-				"no blank line between the paragraph above and `%s`: Prettier and CommonMark tools without directive support merge the opener into that paragraph; add a blank line", d.Fence())
-		}
-		if next, ok := d.NextSibling().(*ast.Paragraph); ok && d.Closed && next.Lines().Len() > 0 &&
-			line(next.Lines().At(0).Start) == line(d.CloseStart)+1 {
-			d.problem(ProblemBlankAfter, d.CloseStart, d.CloseStop,
-				"no blank line after the closing `%s` of `%s`: Prettier and CommonMark tools without directive support merge it with the next line into one paragraph; add a blank line", d.Closer(), d.Fence())
-		}
+		// No blank line is needed before an opener or after a closer:
+		// remark-directive and remark-mdc both read a block right after a
+		// paragraph and a paragraph right after a closer.
 	}
 	attrRefs(post, d.Attrs)
 }
@@ -923,21 +942,6 @@ func attrRefs(post *Post, attrs []DirectiveAttr) {
 			post.Refs = append(post.Refs, ref)
 		}
 	}
-}
-
-// lastLeaf is the innermost last block of n: for a list or a block quote
-// ending in a paragraph, that paragraph, which a following line without a
-// blank line in between would lazily continue.
-func lastLeaf(n ast.Node) ast.Node {
-	for n != nil && n.LastChild() != nil && n.Type() == ast.TypeBlock && !isParagraph(n) {
-		n = n.LastChild()
-	}
-	return n
-}
-
-// isParagraph is true for paragraphs, including those of tight lists.
-func isParagraph(n ast.Node) bool {
-	return n != nil && (n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock)
 }
 
 // nestingParent is the directive block whose closing fence is checked

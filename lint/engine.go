@@ -335,6 +335,9 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 	if cm, ok := e.Site.gen().(ContentModel); ok {
 		cm.LinkTranslations(live)
 	}
+	if l, ok := e.Site.gen().(entryLinker); ok {
+		l.LinkEntries(e.Site, live)
+	}
 	index := NewIndex(live)
 	res.Entries = index.Entries
 	res.Index = index

@@ -12,9 +12,10 @@ import (
 
 // extract walks the AST once and collects references, headings and anchors.
 // Code blocks and code spans hold no Link nodes, so they are skipped for free.
-func extract(post *Post, slugStyle string, opts AnchorOptions) {
+func extract(post *Post, ids headingIDs) {
 	src := post.Body
-	sl := NewSlugger(slugStyle)
+	sl := NewSlugger(ids.style)
+	opts := ids.opts
 	// Note which reference labels links use: a definition that only images
 	// use is reported at the images, not a second time as a link.
 	linkLabels := map[string]bool{}
@@ -51,14 +52,17 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 					sl.Reserve(anchor)
 				}
 			}
+			if text, id := ids.explicitID(txt); anchor == "" && id != "" {
+				txt, anchor = text, id
+			}
 			if anchor == "" {
-				idText := txt
+				idText := headingTextFrom(n, src, 0)
 				if opts.LastLine && n.Lines().Len() > 1 {
-					idText = plainTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
+					idText = headingTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
 				}
 				anchor = sl.Slug(idText)
 			}
-			if kramdownStyle(slugStyle) {
+			if kramdownStyle(ids.style) {
 				// An attribute list on the next line sets or clears the id.
 				if id, ok := kramdownIAL(n, src); ok {
 					anchor = id
@@ -71,7 +75,7 @@ func extract(post *Post, slugStyle string, opts AnchorOptions) {
 				r = post.Lines.Range(ls, seg.Stop)
 			}
 			post.Headings = append(post.Headings, Heading{Level: n.Level, Text: txt, Anchor: anchor, Range: r})
-			if anchor != "" {
+			if anchor != "" && (n.Level > 1 || !ids.noH1) {
 				post.Anchors = append(post.Anchors, anchor)
 			}
 		case *ast.Link:
@@ -184,11 +188,13 @@ func linkSpan(post *Post, start int, dest []byte) (Range, int, int) {
 	return post.Lines.Range(start, end), ds, de
 }
 
-func plainText(n ast.Node, src []byte) string { return plainTextFrom(n, src, 0) }
+func plainText(n ast.Node, src []byte) string { return unmarkCode(headingTextFrom(n, src, 0)) }
 
-// plainTextFrom is plainText of the text that starts at or after offset
-// from (the last line of a setext heading).
-func plainTextFrom(n ast.Node, src []byte, from int) string {
+// headingTextFrom is the plain text that starts at or after offset from
+// (the last line of a setext heading), each code span's text between
+// codeOpen and codeClose, so that the slugger leaves code alone (no entity
+// decoding, no typographer), as every generator does.
+func headingTextFrom(n ast.Node, src []byte, from int) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -206,11 +212,13 @@ func plainTextFrom(n ast.Node, src []byte, from int) string {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
+			b.WriteRune(codeOpen)
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if tx, ok := t.(*ast.Text); ok {
 					b.Write(tx.Segment.Value(src))
 				}
 			}
+			b.WriteRune(codeClose)
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil

@@ -298,7 +298,187 @@ func (docusaurus) Roots(root string) []ContentRoot {
 		}
 	}
 	add("src/pages", "", KindPages)
+	i18n := readDocusaurusI18n(root)
+	n := len(out)
+	for i := 0; i < n; i++ {
+		out[i].Lang = i18n.defaultLocale
+	}
+	// Each other locale's translations sit under i18n/<locale>/<plugin>/,
+	// served under /<locale>.
+	for _, loc := range i18n.others() {
+		for i := 0; i < n; i++ {
+			if dir, ok := docusaurusI18nDir(root, out[i], loc); ok {
+				before := len(out)
+				add(dir, "/"+loc+out[i].Base, out[i].Kind)
+				if len(out) > before {
+					out[len(out)-1].Lang = loc
+				}
+			}
+		}
+	}
 	return out
+}
+
+// docusaurusI18n is the i18n block of docusaurus.config.*.
+type docusaurusI18n struct {
+	defaultLocale string
+	locales       []string
+}
+
+func (d docusaurusI18n) others() []string {
+	var out []string
+	for _, l := range d.locales {
+		if l != d.defaultLocale {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+var (
+	dcI18nRE          = regexp.MustCompile(`\bi18n:\s*\{`)
+	dcDefaultLocaleRE = regexp.MustCompile(`\bdefaultLocale:\s*['"]([^'"]+)['"]`)
+	dcLocalesRE       = regexp.MustCompile(`\blocales:\s*\[([^\]]*)\]`)
+)
+
+// readDocusaurusI18n reads defaultLocale and locales; a site without an
+// i18n block has one locale, unnamed.
+func readDocusaurusI18n(root string) docusaurusI18n {
+	src := readFirst(root, "docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")
+	var d docusaurusI18n
+	loc := dcI18nRE.FindStringIndex(src)
+	if loc == nil {
+		return d
+	}
+	raw := parenLike(src[loc[1]-1:], '{', '}')
+	block := topLevel(raw)
+	if m := dcDefaultLocaleRE.FindStringSubmatch(block); m != nil {
+		d.defaultLocale = m[1]
+	}
+	if m := dcLocalesRE.FindStringSubmatch(raw); m != nil {
+		for _, l := range dcStringRE.FindAllStringSubmatch(m[1], -1) {
+			d.locales = append(d.locales, l[1])
+		}
+	}
+	if d.defaultLocale == "" && len(d.locales) > 0 {
+		d.defaultLocale = d.locales[0]
+	}
+	return d
+}
+
+// docusaurusI18nDir is the folder holding a content root's translations in
+// a locale: i18n/<locale>/docusaurus-plugin-content-docs[-<id>]/current (or
+// version-<v>), …-content-blog[-<id>], …-content-pages.
+func docusaurusI18nDir(root string, r ContentRoot, loc string) (string, bool) {
+	rel := relSlash(root, r.Dir)
+	base := "i18n/" + loc + "/docusaurus-plugin-content-"
+	switch r.Kind {
+	case KindBlog:
+		for _, p := range readDocusaurusConfig(root).plugins {
+			if p.kind == KindBlog && p.path == rel {
+				return base + "blog" + pluginSuffix(p.id), true
+			}
+		}
+	case KindPages:
+		return base + "pages", true
+	case KindDocs:
+		for _, p := range readDocusaurusConfig(root).plugins {
+			if p.kind != KindDocs {
+				continue
+			}
+			dir := base + "docs" + pluginSuffix(p.id)
+			if p.path == rel {
+				return dir + "/current", true
+			}
+			prefix := ""
+			if p.id != "" && p.id != "default" {
+				prefix = p.id + "_"
+			}
+			if v, ok := strings.CutPrefix(rel, prefix+"versioned_docs/version-"); ok {
+				return dir + "/version-" + v, true
+			}
+		}
+	}
+	return "", false
+}
+
+func pluginSuffix(id string) string {
+	if id == "" || id == "default" {
+		return ""
+	}
+	return "-" + id
+}
+
+// LinkEntries pairs each default-locale page with its translations (the
+// same path under the locale's i18n folder) and gives an untranslated page
+// the URL it is served at in every other locale: Docusaurus builds each
+// locale from the default locale's files where no translation exists.
+func (docusaurus) LinkEntries(s *Site, entries []*Entry) {
+	i18n := readDocusaurusI18n(s.Root)
+	others := i18n.others()
+	if len(others) == 0 {
+		return
+	}
+	byPath := make(map[string]*Entry, len(entries))
+	for _, e := range entries {
+		byPath[e.Path] = e
+	}
+	for _, r := range s.ContentRoots {
+		if r.Lang != i18n.defaultLocale || r.Lang == "" {
+			continue
+		}
+		for _, e := range entries {
+			if e.URL == "" {
+				continue
+			}
+			if own, ok := s.RootFor(e.Abs); !ok || own.Dir != r.Dir {
+				continue
+			}
+			rel := relSlash(r.Dir, e.Abs)
+			for _, loc := range others {
+				dir, ok := docusaurusI18nDir(s.Root, r, loc)
+				if !ok {
+					continue
+				}
+				if t := byPath[dir+"/"+rel]; t != nil {
+					setTranslation(e, loc, t.Path)
+					setTranslation(t, i18n.defaultLocale, e.Path)
+					continue
+				}
+				e.ExtraURLs = append(e.ExtraURLs, NormalizeURLPath("/"+loc+e.URL))
+			}
+		}
+	}
+	// A translated doc with no default-locale original is never rendered:
+	// Docusaurus reads the docs from the default locale's folder and only
+	// swaps in a translation where one exists.
+	for _, r := range s.ContentRoots {
+		if r.Kind != KindDocs || r.Lang == "" || r.Lang == i18n.defaultLocale {
+			continue
+		}
+		for _, e := range entries {
+			if own, ok := s.RootFor(e.Abs); ok && own.Dir == r.Dir && e.URL != "" && len(e.Translations) == 0 {
+				e.URL = ""
+			}
+		}
+	}
+	// Translations of one page know each other too.
+	for _, e := range entries {
+		for l1, p1 := range e.Translations {
+			for l2, p2 := range e.Translations {
+				if t := byPath[p1]; l1 != l2 && t != nil {
+					setTranslation(t, l2, p2)
+				}
+			}
+		}
+	}
+}
+
+func setTranslation(e *Entry, lang, path string) {
+	if e.Translations == nil {
+		e.Translations = map[string]string{}
+	}
+	e.Translations[lang] = path
 }
 
 func (docusaurus) Defaults(cfg *Config) {
@@ -318,10 +498,23 @@ func (docusaurus) Defaults(cfg *Config) {
 
 func (docusaurus) Configure(s *Site) error {
 	s.Extensions = append(s.Extensions, mdxCodeBlocks{})
+	if i18n := readDocusaurusI18n(s.Root); len(i18n.locales) > 0 {
+		s.Languages = append(s.Languages, i18n.defaultLocale)
+		s.Languages = append(s.Languages, i18n.others()...)
+		// A locale is built with baseUrl /<locale>/, which site-absolute
+		// links of its pages get too.
+		s.LocaleBase = map[string]string{}
+		for _, l := range i18n.others() {
+			s.LocaleBase[l] = "/" + l
+		}
+	}
 	return nil
 }
 
 func (docusaurus) PageURL(_ *Site, e *Entry, root ContentRoot, rel string) (string, bool) {
+	if e.Lang == "" {
+		e.Lang = root.Lang
+	}
 	switch root.Kind {
 	case KindDocs:
 		return docusaurusDocURL(root.Base, rel, e.Fields), true
@@ -334,6 +527,21 @@ func (docusaurus) PageURL(_ *Site, e *Entry, root ContentRoot, rel string) (stri
 func (docusaurus) Partial(s *Site, abs string) bool { return underscorePartial(s, abs) }
 
 func (docusaurus) GeneratedRoute(s *Site, p string) bool {
+	if p == "/search" {
+		return true
+	}
+	// Every locale has the default locale's generated pages under /<locale>.
+	for _, loc := range readDocusaurusI18n(s.Root).others() {
+		if rest, ok := strings.CutPrefix(p, "/"+loc); ok && (rest == "" || rest[0] == '/') {
+			if rest == "" || docusaurusGenerated(s, rest) {
+				return true
+			}
+		}
+	}
+	return docusaurusGenerated(s, p)
+}
+
+func docusaurusGenerated(s *Site, p string) bool {
 	if p == "/search" {
 		return true
 	}
@@ -369,7 +577,8 @@ func (docusaurus) OwnsURL(s *Site, p string) bool { return ownsUnderRootBase(s, 
 func (docusaurus) Dialect(string) (string, []string) { return DialectDocusaurus, nil }
 
 func (docusaurus) Traits() Traits {
-	return Traits{SlugStyle: "github", LinksFromRoot: true, IDPerFolder: true, MDXCodeBlocks: true, MDXComments: true}
+	return Traits{SlugStyle: "docusaurus", LinksFromRoot: true, IDPerFolder: true, MDXCodeBlocks: true, MDXComments: true,
+		LooseHeadingIDs: true, NoH1Anchors: true}
 }
 
 func (docusaurus) CheckDate(raw string) (string, bool) { return checkDateCommon(raw) }

@@ -51,13 +51,6 @@ type Generator interface {
 	Traits() Traits
 }
 
-// URLOwner is a Generator that decides every file's URL and aliases itself
-// (no generic permalink, url or aliases handling); an empty URL means the
-// file is not rendered. A configured permalink still wins.
-type URLOwner interface {
-	EntryURLs(s *Site, e *Entry) (u string, aliases []string)
-}
-
 // TemplateLink is what a link destination written in the generator's
 // template language stands for: a URL, a source file or a post it names.
 type TemplateLink struct {
@@ -171,6 +164,13 @@ func (s *Site) Unrendered(abs string, fm *Value) string {
 	return ""
 }
 
+// URLOwner is a Generator that decides every file's URL and aliases itself
+// (no generic permalink, url or aliases handling); an empty URL means the
+// file is not rendered. A configured permalink still wins.
+type URLOwner interface {
+	EntryURLs(s *Site, e *Entry) (u string, aliases []string)
+}
+
 // Traits are a generator's fixed choices that rules and the parser read.
 type Traits struct {
 	// SlugStyle names the heading-id slugger.
@@ -190,6 +190,8 @@ type Traits struct {
 	MDXComments bool
 	// OrderPrefixes: numeric `1.` prefixes order files and leave URLs.
 	OrderPrefixes bool
+	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
+	NoHeadingAttributes bool
 	// CopiesWithoutFrontMatter: a file without front matter is copied
 	// as-is, not rendered, so it is no post and is not linted (Jekyll).
 	CopiesWithoutFrontMatter bool
@@ -206,6 +208,19 @@ type Traits struct {
 	// TemplateLinks: link destinations may be written in the template
 	// language, {% … %} and {{ … }} included, spaces and all (Liquid).
 	TemplateLinks bool
+	// LooseHeadingIDs: a heading ending in `{#…}` takes any text there,
+	// spaces included, as its id (Docusaurus); implies no goldmark
+	// attribute parsing.
+	LooseHeadingIDs bool
+	// NoH1Anchors: level-1 headings are rendered without an id (they are
+	// still counted by the slugger).
+	NoH1Anchors bool
+}
+
+// entryLinker is a generator that pairs pages once all are indexed:
+// translations, and pages served at more than one URL.
+type entryLinker interface {
+	LinkEntries(s *Site, entries []*Entry)
 }
 
 // Generators lists every model in detection order: the first whose Detect

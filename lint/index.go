@@ -19,6 +19,12 @@ type Entry struct {
 	// Translations maps a language to the path of this page's translation
 	// in it, as the generator pairs them.
 	Translations map[string]string
+	// ExtraURLs are other URLs the same page is served at (Starlight's
+	// fallback pages in locales without a translation); not redirects.
+	ExtraURLs []string
+	// Unrouted: the generator renders the file, but the model cannot know
+	// its URL (URL is "").
+	Unrouted bool
 	// TranslationKey groups the translations of one page, where the
 	// generator pairs them itself (Hugo: translationKey or content path).
 	TranslationKey string
@@ -85,6 +91,11 @@ func NewIndex(entries []*Entry) *Index {
 	for _, e := range entries {
 		ix.byPath[e.Path] = e
 		add(e.URL, e)
+	}
+	for _, e := range entries {
+		for _, u := range e.ExtraURLs {
+			add(u, e)
+		}
 	}
 	for _, e := range entries {
 		for _, a := range e.Aliases {

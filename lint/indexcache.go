@@ -51,13 +51,14 @@ type lightRecord struct {
 	ModTime int64 // nanoseconds since the epoch
 	// Mode: a chmod keeps the time but may make the file unreadable, which
 	// must be reported as without the cache.
-	Mode    fs.FileMode
-	URL     string
-	Aliases []string
-	Lang    string
-	ID      string
-	Fields  *Value
-	Anchors []string
+	Mode     fs.FileMode
+	URL      string
+	Unrouted bool
+	Aliases  []string
+	Lang     string
+	ID       string
+	Fields   *Value
+	Anchors  []string
 	// What the generator model decided about the file.
 	TranslationKey, Unrendered, UnknownLang string
 	Shortcodes                              []Shortcode
@@ -65,7 +66,7 @@ type lightRecord struct {
 
 // entry rebuilds the light entry of the file at abs.
 func (r *lightRecord) entry(abs string) *Entry {
-	en := &Entry{Path: r.Path, Abs: abs, URL: r.URL, Aliases: r.Aliases, Lang: r.Lang, ID: r.ID,
+	en := &Entry{Path: r.Path, Abs: abs, URL: r.URL, Unrouted: r.Unrouted, Aliases: r.Aliases, Lang: r.Lang, ID: r.ID,
 		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true,
 		TranslationKey: r.TranslationKey, Unrendered: r.Unrendered, UnknownLang: r.UnknownLang, Shortcodes: r.Shortcodes}
 	for _, a := range r.Anchors {
@@ -122,6 +123,9 @@ func (e *Engine) indexFingerprint() (string, error) {
 	b = fmt.Appendf(b, "\nsite %q %q %q %q %q %q %q %v %q %v %q\n", s.Root, s.Preset, s.SlugStyle, s.LangField,
 		s.DefaultLang, s.Dialect, s.DateField, s.LowerURLs, s.AdmonitionTypes, s.Permalink, s.jekyll.fingerprint())
 	b = fmt.Appendf(b, "sections %v\n", s.SectionPermalinks)
+	if f, ok := s.genData.(fingerprinter); ok {
+		b = fmt.Appendf(b, "model %s\n", f.fingerprint())
+	}
 	for _, r := range s.ContentRoots {
 		b = fmt.Appendf(b, "root %q %q %q\n", r.Dir, r.Base, r.Kind)
 	}
@@ -206,7 +210,7 @@ func (c *indexCache) store(fi fs.FileInfo, en *Entry, anchors []string) {
 	var r *lightRecord
 	if fi.ModTime().Before(c.start.Add(-racyWindow)) {
 		r = &lightRecord{Path: en.Path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Mode: fi.Mode(), URL: en.URL,
-			Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors,
+			Unrouted: en.Unrouted, Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors,
 			TranslationKey: en.TranslationKey, Unrendered: en.Unrendered, UnknownLang: en.UnknownLang, Shortcodes: en.Shortcodes}
 	} else if c.old[en.Path] == nil {
 		return

@@ -20,26 +20,60 @@ import (
 type Parser struct {
 	md        goldmark.Markdown
 	slugStyle string
-	anchors   AnchorOptions
 	// mdxCodeBlocks: ```mdx-code-block fences render as MDX.
 	mdxCodeBlocks bool
 	// mdxComments: {/* … */} hides its content in every file, not only .mdx.
 	mdxComments bool
 	// templateLinks: link destinations may be Liquid with spaces.
 	templateLinks bool
+	// noHeadingAttrs: {#id} after a heading is text (Astro).
+	noHeadingAttrs bool
+	// ids says how headings become anchors.
+	ids headingIDs
+}
+
+// headingIDs is how a generator turns headings into anchors: its slugger
+// style, whether `{#any text}` ends a heading as its id, and whether h1
+// headings get none.
+type headingIDs struct {
+	style string
+	loose bool
+	noH1  bool
+	opts  AnchorOptions
+}
+
+// looseIDRE is Docusaurus's explicit heading id: `{#…}` ending the heading,
+// anything but braces inside.
+var looseIDRE = regexp.MustCompile(`\s*\{#([^{}]+)\}$`)
+
+// explicitID splits a heading's text into text and its loose explicit id.
+func (h headingIDs) explicitID(text string) (string, string) {
+	if !h.loose {
+		return text, ""
+	}
+	if m := looseIDRE.FindStringSubmatchIndex(text); m != nil {
+		return strings.TrimRight(text[:m[0]], " \t"), text[m[2]:m[3]]
+	}
+	return text, ""
 }
 
 // NewParser builds the goldmark parser for a site.
 func NewParser(site *Site) *Parser {
 	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
 	exts = append(exts, site.Extensions...)
+	tr := site.Traits()
+	var opts []parser.Option
+	if !tr.NoHeadingAttributes && !tr.LooseHeadingIDs {
+		opts = append(opts, parser.WithAttribute())
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithParserOptions(opts...),
 	)
-	tr := site.Traits()
-	return &Parser{md: md, slugStyle: site.SlugStyle, anchors: site.Anchors, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
-		templateLinks: tr.TemplateLinks}
+	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
+		noHeadingAttrs: tr.NoHeadingAttributes || tr.LooseHeadingIDs,
+		ids:            headingIDs{style: site.SlugStyle, loose: tr.LooseHeadingIDs, noH1: tr.NoH1Anchors, opts: site.Anchors},
+		templateLinks:  tr.TemplateLinks}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -79,7 +113,7 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		return post
 	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
-	extract(post, p.slugStyle, p.anchors)
+	extract(post, p.ids)
 	if p.templateLinks {
 		liquidRefs(post)
 	}
@@ -245,7 +279,11 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 		emit(line)
 		afterHeading = true
 		if simple {
-			h, ok := parsePlainHeading(line)
+			h, ok := parsePlainHeading(line, !p.noHeadingAttrs)
+			if text, id := p.ids.explicitID(h.text); id != "" && h.id == "" {
+				h.text, h.id = text, id
+			}
+			h.h1 = bytes.HasPrefix(bytes.TrimLeft(line, " "), []byte("# ")) || bytes.Equal(bytes.TrimSpace(line), []byte("#"))
 			simple = ok
 			fast = append(fast, h)
 		}
@@ -359,7 +397,7 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			heading(line)
 			paraStart = -1
 			continue
-		case p.anchors.TermIDs && paraStart >= 0 && c == ':' && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
+		case p.ids.opts.TermIDs && paraStart >= 0 && c == ':' && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
 			// A definition list: its terms get ids too.
 			simple = false
 			doc.Write(src[paraStart:lineStart])
@@ -401,7 +439,7 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			} else {
 				sl.Reserve(h.id)
 			}
-			if h.id != "" { // an empty heading gets no id
+			if h.id != "" && (!h.h1 || !p.ids.noH1) { // an empty heading gets no id
 				post.Anchors = append(post.Anchors, h.id)
 			}
 		}
@@ -413,18 +451,21 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	}
 	mini := &Post{Body: doc.Bytes(), Lines: NewLineIndex(doc.Bytes())}
 	mini.AST = p.md.Parser().Parse(text.NewReader(mini.Body))
-	extract(mini, p.slugStyle, p.anchors)
+	extract(mini, p.ids)
 	post.Anchors = append(post.Anchors, mini.Anchors...)
 	return post
 }
 
-type plainHeading struct{ text, id string }
+type plainHeading struct {
+	text, id string
+	h1       bool
+}
 
 var plainIDRE = regexp.MustCompile(`[ \t]+\{#([A-Za-z0-9_:.-]+)\}$`)
 
 // parsePlainHeading reads an ATX heading line whose text has no inline markup
 // other than code spans; ok is false when goldmark must read it.
-func parsePlainHeading(line []byte) (plainHeading, bool) {
+func parsePlainHeading(line []byte, attrs bool) (plainHeading, bool) {
 	t := bytes.TrimLeft(line, " ")
 	t = bytes.TrimLeft(t, "#")
 	t = bytes.Trim(t, " \t")
@@ -433,7 +474,7 @@ func parsePlainHeading(line []byte) (plainHeading, bool) {
 		t = bytes.TrimRight(t[:i], " \t")
 	}
 	var h plainHeading
-	if m := plainIDRE.FindSubmatchIndex(t); m != nil {
+	if m := plainIDRE.FindSubmatchIndex(t); m != nil && attrs {
 		h.id = string(t[m[2]:m[3]])
 		t = t[:m[0]]
 	} else if len(t) == 0 && len(line) > 0 {
@@ -459,7 +500,9 @@ func parsePlainHeading(line []byte) (plainHeading, bool) {
 			if bytes.IndexByte(code, '\n') >= 0 {
 				return h, false
 			}
+			b.WriteRune(codeOpen)
 			b.Write(code)
+			b.WriteRune(codeClose)
 			i += n + closeAt + n
 			continue
 		case '*', '_', '[', ']', '<', '>', '&', '\\', '!', '{', '}', '~', '|', '$', '\t', ':', 'h', 'w':

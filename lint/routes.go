@@ -49,11 +49,12 @@ func (e *Engine) Routes(ctx context.Context) (*RouteTable, error) {
 	}
 	t := e.Site.Describe()
 	for _, en := range res.Entries {
-		p := RoutePage{File: en.Path, Rendered: en.URL != "", Lang: en.Lang, URLs: []string{},
+		p := RoutePage{File: en.Path, Rendered: en.URL != "" || en.Unrouted, Lang: en.Lang, URLs: []string{},
 			Aliases: append([]string{}, en.Aliases...), Translations: map[string]string{}, Anchors: []string{}}
 		if en.URL != "" {
 			p.URLs = append(p.URLs, en.URL)
 		}
+		p.URLs = append(p.URLs, en.ExtraURLs...)
 		for l, f := range en.Translations {
 			p.Translations[l] = f
 		}

@@ -62,10 +62,24 @@ type Site struct {
 	Languages []string
 	// Anchors are the generator's options for heading and term ids.
 	Anchors AnchorOptions
+	// LocaleBase is the URL prefix of a language whose pages' site-absolute
+	// links are served under it (a Docusaurus locale's baseUrl).
+	LocaleBase map[string]string
+	// Redirects are the generator's configured redirects: target URL path
+	// → the paths that redirect to it (aliases of the target's page).
+	Redirects map[string][]string
 	// Notes say what the model cannot know from the source (a plugin, a
 	// render hook, a layer it cannot see); the run prints each once.
 	Notes []string
+	// genData is what the generator read of the site's own config in
+	// Configure, kept for its later answers. A fingerprinter's key is part
+	// of the index cache fingerprint.
+	genData any
 }
+
+// fingerprinter is generator data that can say what it read, for the index
+// cache fingerprint.
+type fingerprinter interface{ fingerprint() string }
 
 // AnchorOptions are how a generator's Markdown renderer gives ids beyond
 // slugging heading text.
@@ -87,7 +101,8 @@ func NewSite(cfg *Config) (*Site, error) {
 	g, _ := GeneratorByName(cfg.Preset)
 	tr := g.Traits()
 	s := &Site{Root: cfg.Root, Preset: cfg.Preset, Gen: g, SlugStyle: tr.SlugStyle, LowerURLs: tr.LowerURLs,
-		LangField: "language", Dialect: cfg.Admonitions.Dialect, Permalink: cfg.Permalink, DateField: "date"}
+		LangField: "language", Dialect: cfg.Admonitions.Dialect, Permalink: cfg.Permalink, DateField: "date",
+		Redirects: map[string][]string{}}
 	preset := g.Roots(cfg.Root)
 	for _, c := range cfg.Content {
 		abs := s.abs(c)
@@ -335,13 +350,17 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 		}
 	}
 	u, ok := s.gen().PageURL(s, e, root, rel)
+	if ok && u == "" {
+		return "", aliases // not rendered, or its URL is unknown
+	}
 	if !ok {
 		u = root.Base + s.expand("/:path", root, rel, e)
 	}
 	if s.LowerURLs {
 		u = strings.ToLower(u)
 	}
-	return NormalizeURLPath(u), aliases
+	u = NormalizeURLPath(u)
+	return u, append(aliases, s.Redirects[u]...)
 }
 
 // collapsePath is a file path under its root without extension, with index,
@@ -349,14 +368,15 @@ func (s *Site) EntryURL(e *Entry) (string, []string) {
 func collapsePath(rel string, orderPrefixes bool) string {
 	rel = strings.TrimSuffix(rel, path.Ext(rel))
 	segs := strings.Split(rel, "/")
-	last := strings.ToLower(segs[len(segs)-1])
-	if last == "index" || last == "readme" || last == "_index" {
-		segs = segs[:len(segs)-1]
-	}
 	if orderPrefixes {
+		// 1.index.md is its folder's index, as index.md is.
 		for i, sg := range segs {
 			segs[i] = nuxtPrefixRE.ReplaceAllString(sg, "")
 		}
+	}
+	last := strings.ToLower(segs[len(segs)-1])
+	if last == "index" || last == "readme" || last == "_index" {
+		segs = segs[:len(segs)-1]
 	}
 	return strings.Join(segs, "/")
 }
@@ -471,4 +491,15 @@ func (s *Site) StripBasePath(p string) string {
 		}
 	}
 	return p
+}
+
+// LocalizeLink gives the path a site-absolute link p of page e reaches: in a
+// language built under its own base, a URL link gets that base too.
+func (s *Site) LocalizeLink(e *Entry, p string) string {
+	base := s.LocaleBase[e.Lang]
+	// A Markdown file path is resolved as a file, not as a URL.
+	if base == "" || p == base || strings.HasPrefix(p, base+"/") || IsMarkdown(p) {
+		return p
+	}
+	return base + p
 }

@@ -143,10 +143,10 @@ var AdmonitionSyntax = &lint.Rule{
 		"- a space between the colons and the name (`::: note`), or no name at all (`::: {.class}`);\n" +
 		"- a Prettier-mangled one-liner (`::: note Hello:::`);\n" +
 		"- text after the `[label]` or `{attributes}`, or a `[label` or `{attributes` left open;\n" +
-		"- a nested block with as many colons as its parent (Docusaurus: the inner closer closes the parent; " +
-		"MDC: the same count closes the parent);\n" +
-		"- no blank line between a paragraph and the opener, or between the closer and a paragraph: " +
-		"Prettier and CommonMark tools merge them into one paragraph.\n\n" +
+		"- a Docusaurus block nested in one with as many colons (the inner closer closes the parent; " +
+		"MDC tracks nesting, so `::` there closes the child).\n\n" +
+		"No blank line is needed between a paragraph and an opener, or after a closer: " +
+		"remark-directive and remark-mdc both read them.\n\n" +
 		"Bad:\n\n```md\n:::note\n:::tip\n\nNested.\n\n:::\n:::\n```\n\n" +
 		"Good:\n\n```md\n::::note\n\n:::tip\n\nNested.\n\n:::\n\n::::\n```",
 	Check: func(p *lint.Pass) {

@@ -140,13 +140,14 @@ func TestAdmonitionsDocusaurus(t *testing.T) {
 			want: []string{"a.md:3:1-3:7 admonition-syntax", "a.md:9:1-9:4 admonition-syntax"}, msg: "give the outer block more colons (`::::note`)"},
 		{name: "inner closer too short for outer", src: "::::note\n\n:::tip\n\nx\n\n:::\n\n:::\n",
 			want: []string{"a.md:1:1-9:4 admonition-unclosed", "a.md:9:1-9:4 admonition-syntax"}},
-		{name: "no blank line before opener", src: "Some paragraph\n:::note\n\nx\n\n:::\n",
-			want: []string{"a.md:2:1-2:8 admonition-syntax"}, msg: "no blank line between the paragraph above and `:::note`"},
-		{name: "no blank line after a list", src: "- item\n:::note\n\nx\n\n:::\n",
-			want: []string{"a.md:2:1-2:8 admonition-syntax"}},
+		// remark-directive reads a block right after a paragraph or a list,
+		// and a paragraph right after a closer: no blank line is needed.
+		{name: "opener right after a paragraph", src: "Some paragraph\n:::note\n\nx\n\n:::\n"},
+		{name: "opener right after a list", src: "- item\n:::note\n\nx\n\n:::\n"},
 		{name: "after a heading", src: "## Title\n:::note\n\nx\n\n:::\n"},
-		{name: "no blank line after closer", src: ":::note\n\nx\n\n:::\nMore text\n",
-			want: []string{"a.md:5:1-5:4 admonition-syntax"}, msg: "no blank line after the closing `:::`"},
+		{name: "text right after the closer", src: ":::note\n\nx\n\n:::\nMore text\n"},
+		{name: "unknown name right after a paragraph", src: "Some paragraph\n:::tipp\nx\n:::\nMore text\n",
+			want: []string{"a.md:2:4-2:8 admonition-unknown"}},
 		{name: "after an MDX comment closed on its line", src: "{/* a */}\n\n:::tipp\n\nx\n\n:::\n",
 			want: []string{"a.md:3:4-3:8 admonition-unknown"}},
 		{name: "unclosed MDX comment hides nothing", src: "{/* never closed\n\n:::tipp\n\nx\n\n:::\n",
@@ -175,6 +176,17 @@ func TestAdmonitionsDocusaurusConfig(t *testing.T) {
 		runAdmonitionCases(t, "admonitions:\n  dialect: docusaurus\n", conf, []admonitionCase{
 			{name: "custom keyword with legacy title", src: ":::my-custom-admonition Custom Admonition\n\nIt works!\n\n:::\n"},
 			{name: "typo of it", src: ":::my-custom-admonitio\n\nx\n\n:::\n", want: []string{"a.md:1:4-1:23 admonition-unknown"}, msg: "did you mean `my-custom-admonition`?"},
+		})
+	})
+	t.Run("Docusaurus reads every file as MDX, which has no indented code", func(t *testing.T) {
+		conf := map[string]string{"docusaurus.config.js": "module.exports = {};\n"}
+		runAdmonitionCases(t, "preset: docusaurus\ncontent: [.]\n", conf, []admonitionCase{
+			{name: "closer indented four spaces", src: ":::note\n\nInside.\n\n    :::\n\nAfter.\n"},
+			{name: "closer indented a tab", src: ":::note\n\nInside.\n\n\t:::\n"},
+		})
+		runAdmonitionCases(t, "admonitions:\n  dialect: docusaurus\n", nil, []admonitionCase{
+			{name: "plain Markdown: an indented closer is code", src: ":::note\n\nInside.\n\n    :::\n",
+				want: []string{"a.md:1:1-5:8 admonition-unclosed"}},
 		})
 	})
 	t.Run("dialect none", func(t *testing.T) {
@@ -224,10 +236,23 @@ func TestAdmonitionsMDC(t *testing.T) {
 			want: []string{"a.md:1:1-3:4 admonition-unclosed", "a.md:3:1-3:4 admonition-syntax"}, msg: "never closed"},
 		{name: "unknown", src: "::herro\nx\n::\n",
 			want: []string{"a.md:1:3-1:8 admonition-unknown"}, msg: "unknown component `herro`; did you mean `hero`?"},
-		{name: "same colons nested", src: "::hero\n::card\nx\n::\n::\n",
-			want: []string{"a.md:2:1-2:7 admonition-syntax", "a.md:5:1-5:3 admonition-syntax"}, msg: "nest it with more colons (`:::card`)"},
+		// remark-mdc tracks a nested opener with the same colons: the first
+		// closer closes the child, the second the parent.
+		{name: "same colons nested", src: "::hero\n::card\nx\n::\nStill hero.\n::\n"},
+		{name: "same colons nested, parent left open", src: "::hero\n::card\nx\n::\n",
+			want: []string{"a.md:1:1-4:3 admonition-unclosed"}},
+		{name: "slot marker before a nested component", src: "::hero\n#title\n::card\nNew\n::\n#default\nText\n::\n"},
+		{name: "opener right after a paragraph, text right after the closer", src: "Para.\n::card\nx\n::\nText after.\n"},
 		{name: "unbalanced props quote", src: "::card{title=\"x}\nbroken\n::\n",
 			want: []string{"a.md:1:14-1:15 admonition-syntax"}, msg: "not closed with `\"`"},
+		// remark-mdc 3.11.1 has no escapes in quoted values: `\'` ends a
+		// single-quoted value and the line is no component; inside the
+		// other quote it is plain text.
+		{name: "escaped quote in a single-quoted value", src: "::card{title='It\\'s'}\nx\n::\n",
+			want: []string{"a.md:1:17-1:19 admonition-syntax"}, msg: "does not escape the quote in the value of `title`"},
+		{name: "escaped double quote in a double-quoted value", src: "::card{title=\"say \\\"hi\\\"\"}\nx\n::\n",
+			want: []string{"a.md:1:19-1:21 admonition-syntax"}},
+		{name: "backslash quote inside the other quote", src: "::card{title=\"It\\'s\"}\nx\n::\n"},
 		{name: "unbalanced props brace", src: "::card{title=\"x\"\nbroken\n::\n",
 			want: []string{"a.md:1:7-1:8 admonition-syntax"}, msg: "not closed with `}`"},
 		{name: "label after props", src: "::card{title=\"x\"}[Label]\nx\n::\n",

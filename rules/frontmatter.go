@@ -168,15 +168,6 @@ func describe(v *lint.Value) string {
 	return fmt.Sprintf("%q", v.Text)
 }
 
-// checkSiteType is checkType where the generator has a say: a list field
-// it also takes as a string of words.
-func checkSiteType(s *lint.Site, typ string, v *lint.Value) string {
-	if strings.TrimSpace(typ) == "list" && v.Kind == lint.Scalar && s.Traits().WordLists {
-		return "" // a string of words
-	}
-	return checkType(typ, v)
-}
-
 // checkDate asks the generator whether its build accepts a date; one it
 // fails on is an error.
 func checkDate(p *lint.Pass, name string, v *lint.Value) {
@@ -192,6 +183,15 @@ func checkDate(p *lint.Pass, name string, v *lint.Value) {
 		d.Severity = lint.Error
 	}
 	p.Report(d)
+}
+
+// checkSiteType is checkType where the generator has a say: lists it also
+// takes as a string of words.
+func checkSiteType(s *lint.Site, typ string, v *lint.Value) string {
+	if strings.TrimSpace(typ) == "list" && v.Kind == lint.Scalar && s.Traits().WordLists {
+		return "" // a string of words
+	}
+	return checkType(typ, v)
 }
 
 // checkType returns why v is not of type typ, or "".

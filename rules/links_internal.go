@@ -123,7 +123,7 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	case pth == "":
 		t = target{entry: e}
 	case strings.HasPrefix(pth, "/"):
-		t, tried, judged = lc.resolveAbs(pth)
+		t, tried, judged = lc.resolveAbs(lc.p.Site.LocalizeLink(e, pth))
 	default:
 		t, tried, judged = lc.resolveRel(e, pth)
 	}

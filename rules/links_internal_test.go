@@ -105,6 +105,32 @@ func TestLinkInternalOneFile(t *testing.T) {
 	})
 }
 
+// Docusaurus locales: a page's site-absolute URL links resolve under its
+// locale (the locale's baseUrl), an untranslated page is served in every
+// locale, the generated pages exist per locale, a Markdown file path is a
+// file, and a translation's anchors are its own.
+func TestLinkInternalDocusaurusLocales(t *testing.T) {
+	fr := "i18n/fr/docusaurus-plugin-content-docs/current/"
+	files := map[string]string{
+		"docusaurus.config.js": "module.exports = { i18n: { defaultLocale: 'en', locales: ['en', 'fr'] } };\n",
+		"docs/intro.md":        "## Hello\n\n[guide](/docs/guide) [fr guide](/fr/docs/guide) [fr blog](/fr/blog) [orphan](/fr/docs/orphan)\n",
+		"docs/guide.md":        "## Steps\n",
+		fr + "intro.md": "## Bonjour\n\n[guide](/docs/guide#steps) [blog](/blog) [file](/intro.md) [self](#hello)\n" +
+			"[missing](/docs/nope) [en anchor](/docs/intro#hello)\n",
+		fr + "orphan.md":       "## Seul\n",
+		"blog/2024-01-02-a.md": "## Post\n",
+	}
+	got := onlyRule(lintFiles(t, files, ""), "link-internal")
+	// orphan.md has no default-locale original, so Docusaurus never
+	// renders it.
+	checkFindings(t, got, []string{
+		"docs/intro.md:3:69-3:94 link-internal",
+		fr + "intro.md:3:60-3:74 link-internal",
+		fr + "intro.md:4:1-4:22 link-internal",
+		fr + "intro.md:4:23-4:53 link-internal",
+	})
+}
+
 // Docusaurus: relative Markdown paths also resolve from the content root,
 // links outside the content's URL space are not judged, generated routes
 // exist, and mdx-code-block ids are anchors.
@@ -113,7 +139,7 @@ func TestLinkInternalDocusaurus(t *testing.T) {
 		"docusaurus.config.js": "module.exports = { url: 'https://docs.example.com' };\n",
 		"docs/intro.md": "# Intro\n\n[from root](guides/setup.md) [showcase](/showcase) [tags](/blog/tags/x) [cat](/docs/category/guides)\n" +
 			"[bad doc](/docs/instal) [node](#node-env) [feed](/blog/rss.xml)\n\n```mdx-code-block\n<details id=\"node-env\">\n```\n",
-		"docs/guides/setup.md":  "---\nslug: /install\n---\n# Setup\n\n[intro](../intro.md) [by url](/docs/install) [old url](/docs/guides/setup)\n",
+		"docs/guides/setup.md":  "---\nslug: /install\n---\n## Setup\n\n[intro](../intro.md) [by url](/docs/install) [old url](/docs/guides/setup)\n",
 		"blog/2024-01-02-hi.md": "# Hi\n\n[doc](/docs/install#setup) [bad anchor](/docs/install#nope)\n",
 	}
 	got := onlyRule(lintFiles(t, files, ""), "link-internal")

@@ -123,6 +123,21 @@ func (a *Allow) allows(d Difference) bool {
 	return ok
 }
 
+// Covers reports whether an entry of kind covers target, without marking
+// it used.
+func (a *Allow) Covers(kind, target string) bool {
+	if a == nil {
+		return false
+	}
+	key := normalizeTarget(target)
+	for _, e := range a.Entries {
+		if m, _ := doublestar.Match(normalizeTarget(e.Target), key); m && e.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
 // Unused lists entries that matched no difference: stale lines to remove.
 func (a *Allow) Unused() []*AllowEntry {
 	if a == nil {
