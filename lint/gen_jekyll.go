@@ -360,6 +360,14 @@ func (jekyll) EntryURLs(s *Site, e *Entry) (string, []string) {
 	if j == nil {
 		return "", nil
 	}
+	for a := range e.Anchors {
+		if strings.Contains(a, "{{") || strings.Contains(a, "{%") {
+			// id="{{ tag | slugify }}" in a loop: Liquid writes ids the
+			// source does not show.
+			delete(e.Anchors, a)
+			e.OpenAnchors = "Liquid writes some of its ids"
+		}
+	}
 	rel, err := filepath.Rel(j.source, e.Abs)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", nil
@@ -998,7 +1006,7 @@ func parseNamedMonth(s string, loc *time.Location) (time.Time, bool) {
 var (
 	liquidLinkRE     = regexp.MustCompile(`^\{%-?\s*link\s+(\S+)\s*-?%\}(.*)$`)
 	liquidPostURLRE  = regexp.MustCompile(`^\{%-?\s*post_url\s+(\S+)\s*-?%\}(.*)$`)
-	liquidFilterRE   = regexp.MustCompile(`^\{\{-?\s*(?:'([^']*)'|"([^"]*)")\s*\|\s*(?:relative_url|absolute_url)\s*-?\}\}(.*)$`)
+	liquidFilterRE   = regexp.MustCompile(`^\{\{-?\s*(?:'([^']*)'|"([^"]*)")\s*(?:\|\s*(?:relative_url|absolute_url|prepend:\s*site\.(?:baseurl|url))\s*)+-?\}\}(.*)$`)
 	liquidSiteVarsRE = regexp.MustCompile(`^((?:\{\{-?\s*site\.[A-Za-z_][A-Za-z0-9_]*\s*-?\}\})+)(.*)$`)
 	liquidSiteVarRE  = regexp.MustCompile(`site\.([A-Za-z_][A-Za-z0-9_]*)`)
 	postNameArgRE    = regexp.MustCompile(`^(.+/)*(\d+-\d+-\d+)-(.*)$`)
@@ -1006,8 +1014,9 @@ var (
 
 // TemplateLink reads the Liquid a Jekyll page writes in a link destination:
 // {% link path %} and {% post_url name %} (which stop the build when they
-// name nothing), '/x/' | relative_url or absolute_url, and {{ site.baseurl }}
-// or {{ site.url }} before a path. Other Liquid is not judged.
+// name nothing), '/x/' | relative_url, absolute_url, prepend: site.baseurl
+// or prepend: site.url, and {{ site.baseurl }}, {{ site.url }} or another
+// setting before a path. Other Liquid is not judged.
 func (jekyll) TemplateLink(s *Site, dest string) (TemplateLink, bool) {
 	dest = strings.TrimSpace(dest)
 	src := s.Root
@@ -1035,7 +1044,7 @@ func (jekyll) TemplateLink(s *Site, dest string) (TemplateLink, bool) {
 	}
 	var u, rest string
 	if m := liquidFilterRE.FindStringSubmatch(dest); m != nil {
-		u, rest = m[1]+m[2], m[3]
+		u, rest = strings.TrimSpace(m[1]+m[2]), m[3] // a browser trims a URL's spaces
 		if !strings.HasPrefix(u, "/") && !strings.Contains(u, "://") {
 			u = "/" + u // relative_url roots a relative path at the site
 		}

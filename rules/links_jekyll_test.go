@@ -16,10 +16,10 @@ title: Links
 
 [link ok]({% link _docs/api.md %}) [link bad]({% link _docs/nope.md %})
 [post ok]({% post_url 2024-01-02-hello %}) [post bad]({% post_url 2024-01-03-nope %})
-[filter ok]({{ '/docs/api/' | relative_url }}) [filter bad]({{ "/docs/gone/" | absolute_url }})
+[filter ok]({{ '/docs/api/' | relative_url }}) [filter bad]({{ "/docs/gone/" | absolute_url }}) [prepend ok]({{ '/about/' | prepend: site.baseurl | prepend: site.url }})
 [base ok]({{ site.baseurl }}/about/) [base bad]({{ site.baseurl }}/nowhere/)
-[repo]({{ site.repository }}/issues/1) [other]({{ page.url }}) [nospace]({{site.baseurl}}/about/)
-[help](/help/) [raw](/raw.md) [draft](/draft/)
+[repo]({{ site.repository }}/issues/1) [other]({{ page.url }}) [prepend bad]({{ '/x/' | prepend: site.baseurl }}) [nospace]({{site.baseurl}}/about/)
+[help](/help/) [raw](/raw.md) [draft](/draft/) [tag](/tags/#go)
 [case ok](/MIGRATION/) [case bad](/migration/)
 
 ` + "```md\n[in code]({% link _docs/nope.md %})\n```\n" + `
@@ -38,6 +38,7 @@ var jekyllLinkSite = map[string]string{
 	"_posts/2024-01-02-hello.md": "---\ntitle: Hello\n---\n[sibling](../hello/) [bad sibling](../../../02/hello/)\n",
 	"img/a.png":                  "png",
 	"MIGRATION.md":               "---\ntitle: Migration\n---\n",
+	"tags.html":                  "---\npermalink: /tags/\n---\n{% for t in site.tags %}<h2 id=\"{{ t[0] | slugify }}\">{{ t[0] }}</h2>{% endfor %}\n",
 }
 
 func TestLinkInternalJekyll(t *testing.T) {
@@ -57,7 +58,9 @@ func TestLinkInternalJekyll(t *testing.T) {
 		"links.md:7:55-7:85 link-internal",
 		"links.md:8:61-8:95 link-internal",
 		"links.md:9:49-9:76 link-internal",
+		"links.md:10:78-10:113 link-internal",
 		"links.md:11:31-11:47 link-internal", // drafts are not published
+		"links.md:11:48-11:64 link-internal", // a warning: Liquid writes the ids of tags.html
 		"links.md:12:24-12:47 link-internal", // MIGRATION.md is served at /MIGRATION/ only
 		"links.md:19:58-19:87 link-internal",
 		"links.md:20:57-20:90 image-missing",
