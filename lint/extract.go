@@ -310,8 +310,8 @@ func htmlRefs(post *Post, start, stop int) {
 			k, v, hasAttr = z.TagAttr()
 			key := string(k)
 			val := string(v)
-			if len(val) == 0 || strings.HasPrefix(val, "{") {
-				continue // empty, or an MDX expression
+			if len(val) == 0 || (strings.HasPrefix(val, "{") && !strings.HasPrefix(val, "{{") && !strings.HasPrefix(val, "{%")) {
+				continue // empty, or an MDX expression (template tags are the link rule's)
 			}
 			i := bytes.Index(tokRaw[cursor:], v)
 			vs := start + tokStart + cursor

@@ -1,16 +1,20 @@
 package lint
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/yuin/goldmark/ast"
 	"gopkg.in/yaml.v3"
 )
 
@@ -38,7 +42,8 @@ type jekyllSite struct {
 	redirects      bool   // jekyll-redirect-from is loaded
 	defaults       []jekyllDefault
 	now            time.Time
-	key            string // a hash of _config.yml, for the index cache
+	key            string            // a hash of _config.yml, for the index cache
+	vars           map[string]string // top-level string settings, as {{ site.x }}
 }
 
 type jekyllCollection struct {
@@ -55,22 +60,27 @@ type jekyllDefault struct {
 
 // jekyllConfigFile is _config.yml as far as the model reads it.
 type jekyllConfigFile struct {
-	Source         string                 `yaml:"source"`
-	Permalink      string                 `yaml:"permalink"`
-	CollectionsDir string                 `yaml:"collections_dir"`
-	Collections    yaml.Node              `yaml:"collections"`
-	Exclude        []string               `yaml:"exclude"`
-	Include        []string               `yaml:"include"`
-	MarkdownExt    string                 `yaml:"markdown_ext"`
-	Future         bool                   `yaml:"future"`
-	Unpublished    bool                   `yaml:"unpublished"`
-	Timezone       string                 `yaml:"timezone"`
-	Plugins        []string               `yaml:"plugins"`
-	Gems           []string               `yaml:"gems"`
-	URL            string                 `yaml:"url"`
-	BaseURL        string                 `yaml:"baseurl"`
-	Kramdown       struct{ Input string } `yaml:"kramdown"`
-	Defaults       []struct {
+	Source         string    `yaml:"source"`
+	Permalink      string    `yaml:"permalink"`
+	CollectionsDir string    `yaml:"collections_dir"`
+	Collections    yaml.Node `yaml:"collections"`
+	Exclude        []string  `yaml:"exclude"`
+	Include        []string  `yaml:"include"`
+	MarkdownExt    string    `yaml:"markdown_ext"`
+	Future         bool      `yaml:"future"`
+	Unpublished    bool      `yaml:"unpublished"`
+	Timezone       string    `yaml:"timezone"`
+	Plugins        []string  `yaml:"plugins"`
+	Gems           []string  `yaml:"gems"`
+	URL            string    `yaml:"url"`
+	BaseURL        string    `yaml:"baseurl"`
+	Kramdown       struct {
+		Input          string `yaml:"input"`
+		AutoIDs        *bool  `yaml:"auto_ids"`
+		AutoIDPrefix   string `yaml:"auto_id_prefix"`
+		Transliterated bool   `yaml:"transliterated_header_ids"`
+	} `yaml:"kramdown"`
+	Defaults []struct {
 		Scope struct {
 			Path string `yaml:"path"`
 			Type string `yaml:"type"`
@@ -92,6 +102,12 @@ func readJekyllConfig(root string) (jekyllConfigFile, []byte) {
 	return jc, data
 }
 
+// jekyllQuietPlugins change no page's URL, links or heading ids (their
+// feed.xml and sitemap.xml are generated routes).
+var jekyllQuietPlugins = map[string]bool{"jekyll-seo-tag": true, "jekyll-sitemap": true, "jekyll-feed": true,
+	"jemoji": true, "jekyll-gist": true, "jekyll-avatar": true, "jekyll-mentions": true, "jekyll-github-metadata": true,
+	"jekyll-include-cache": true, "jekyll-remote-theme": true, "jekyll-sass-converter": true, "jekyll-default-layout": true}
+
 // jekyllDefaultExcludes are always excluded (Jekyll 4's DEFAULT_EXCLUDES).
 var jekyllDefaultExcludes = []string{".sass-cache", ".jekyll-cache", ".ruby-lsp", "gemfiles", "Gemfile",
 	"Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/"}
@@ -103,6 +119,15 @@ func newJekyllSite(root string) (*jekyllSite, []string) {
 		markdownExt: map[string]bool{}, future: jc.Future, unpublished: jc.Unpublished, loc: time.UTC,
 		input: "GFM", now: time.Now(), key: hex.EncodeToString(sum[:8])}
 	var notes []string
+	var all map[string]any
+	if yaml.Unmarshal(data, &all) == nil {
+		j.vars = map[string]string{}
+		for k, v := range all {
+			if str, ok := v.(string); ok {
+				j.vars[k] = str
+			}
+		}
+	}
 	if jc.Source != "" {
 		j.source = filepath.Join(root, filepath.FromSlash(jc.Source))
 		if !hasDir(root, jc.Source) {
@@ -132,10 +157,24 @@ func newJekyllSite(root string) (*jekyllSite, []string) {
 	if strings.EqualFold(jc.Kramdown.Input, "kramdown") {
 		j.input = "kramdown"
 	}
+	if k := jc.Kramdown; (k.AutoIDs != nil && !*k.AutoIDs) || k.AutoIDPrefix != "" || k.Transliterated {
+		notes = append(notes, "kramdown auto_ids, auto_id_prefix and transliterated_header_ids are not modelled: heading ids may differ from the built site's")
+	}
+	var unknown []string
 	for _, p := range append(jc.Plugins, jc.Gems...) {
-		if p == "jekyll-redirect-from" {
+		switch {
+		case p == "jekyll-redirect-from":
 			j.redirects = true
+		case !jekyllQuietPlugins[p]:
+			unknown = append(unknown, p)
 		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		notes = append(notes, "plugins "+strings.Join(unknown, ", ")+" may add pages or change links and ids; the model does not know them")
+	}
+	if ents, err := os.ReadDir(filepath.Join(j.source, "_plugins")); err == nil && len(ents) > 0 {
+		notes = append(notes, "custom plugins in _plugins/ may add pages or change links and ids; the model does not know them")
 	}
 	if !j.redirects {
 		// A Gemfile's jekyll_plugins group loads plugins too.
@@ -320,6 +359,14 @@ func (jekyll) EntryURLs(s *Site, e *Entry) (string, []string) {
 	j := s.jekyll
 	if j == nil {
 		return "", nil
+	}
+	for a := range e.Anchors {
+		if strings.Contains(a, "{{") || strings.Contains(a, "{%") {
+			// id="{{ tag | slugify }}" in a loop: Liquid writes ids the
+			// source does not show.
+			delete(e.Anchors, a)
+			e.OpenAnchors = "Liquid writes some of its ids"
+		}
 	}
 	rel, err := filepath.Rel(j.source, e.Abs)
 	if err != nil || strings.HasPrefix(rel, "..") {
@@ -769,23 +816,55 @@ func (jekyll) GeneratedRoute(_ *Site, p string) bool {
 
 func (jekyll) OwnsURL(*Site, string) bool { return true }
 
-// CheckDate is Jekyll's Utils.parse_date: what it rejects stops the build
-// for a post or collection document.
-func (jekyll) CheckDate(s string) (string, bool) {
-	if _, ok := ParseJekyllDate(s, time.UTC); ok {
+// MountedFile finds the file of a collection with output that Jekyll copies
+// as-is (no front matter) to /<collection>/<path>.
+func (jekyll) MountedFile(s *Site, p string) (string, bool) {
+	j := s.jekyll
+	if j == nil {
 		return "", false
 	}
-	return "want a date Jekyll reads (YYYY-MM-DD, optionally with HH:MM:SS and a zone such as +0200); a post with this date fails the build", true
+	label, rest, ok := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	if c, known := j.collections[label]; !ok || !known || !c.output || label == "posts" || rest == "" {
+		return "", false
+	}
+	abs := filepath.Join(j.source, filepath.FromSlash(j.collectionsDir), "_"+label, filepath.FromSlash(rest))
+	if !FileExists(abs) || hasFrontMatter(abs) {
+		return "", false
+	}
+	return abs, true
 }
 
-func (jekyll) Dialect(string) (string, []string) { return DialectNone, nil }
+// hasFrontMatter is Jekyll's has_yaml_header?: the first line is ---.
+func hasFrontMatter(abs string) bool {
+	f, err := os.Open(abs)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = f.Close() }()
+	buf := make([]byte, 8)
+	n, _ := f.Read(buf)
+	return jekyllFMStartRE.Match(buf[:n])
+}
+
+var jekyllFMStartRE = regexp.MustCompile(`^---[ \t]*\r?\n`)
+
+// CheckDate is Jekyll's Utils.parse_date: what it rejects stops the build
+// for a post or collection document.
+func (jekyll) CheckDate(raw string) (string, bool) {
+	if _, ok := ParseJekyllDate(raw, time.UTC); ok {
+		return "", false
+	}
+	return "Jekyll cannot read this date (YYYY-MM-DD, optionally with HH:MM:SS and a zone such as +0200); a post or collection document with it fails the build", true
+}
 
 func (jekyll) Required(s *Site, abs string, fm *Value, cfg []string) []string {
 	return requiredAsConfigured(s, abs, fm, cfg)
 }
 
+func (jekyll) Dialect(string) (string, []string) { return DialectNone, nil }
+
 func (jekyll) Traits() Traits {
-	return Traits{SlugStyle: "kramdown-gfm", FieldURLs: true, CopiesWithoutFrontMatter: true, RelativeToURL: true, HTMLPages: true, WordLists: true}
+	return Traits{SlugStyle: "kramdown-gfm", FieldURLs: true, CopiesWithoutFrontMatter: true, RelativeToURL: true, HTMLPages: true, WordLists: true, TemplateLinks: true}
 }
 
 // The numeric date forms Ruby's Date._parse finds anywhere in a string, in
@@ -921,4 +1000,147 @@ func parseNamedMonth(s string, loc *time.Location) (time.Time, bool) {
 		return time.Time{}, false // "2 Jan": Ruby takes this year; too fragile to model
 	}
 	return jekyllTime(year, int(month), day, h, mi, sec, zone, loc)
+}
+
+// Liquid link forms Jekyll sites write in destinations.
+var (
+	liquidLinkRE     = regexp.MustCompile(`^\{%-?\s*link\s+(\S+)\s*-?%\}(.*)$`)
+	liquidPostURLRE  = regexp.MustCompile(`^\{%-?\s*post_url\s+(\S+)\s*-?%\}(.*)$`)
+	liquidFilterRE   = regexp.MustCompile(`^\{\{-?\s*(?:'([^']*)'|"([^"]*)")\s*(?:\|\s*(?:relative_url|absolute_url|prepend:\s*site\.(?:baseurl|url))\s*)+-?\}\}(.*)$`)
+	liquidSiteVarsRE = regexp.MustCompile(`^((?:\{\{-?\s*site\.[A-Za-z_][A-Za-z0-9_]*\s*-?\}\})+)(.*)$`)
+	liquidSiteVarRE  = regexp.MustCompile(`site\.([A-Za-z_][A-Za-z0-9_]*)`)
+	postNameArgRE    = regexp.MustCompile(`^(.+/)*(\d+-\d+-\d+)-(.*)$`)
+)
+
+// TemplateLink reads the Liquid a Jekyll page writes in a link destination:
+// {% link path %} and {% post_url name %} (which stop the build when they
+// name nothing), '/x/' | relative_url, absolute_url, prepend: site.baseurl
+// or prepend: site.url, and {{ site.baseurl }}, {{ site.url }} or another
+// setting before a path. Other Liquid is not judged.
+func (jekyll) TemplateLink(s *Site, dest string) (TemplateLink, bool) {
+	dest = strings.TrimSpace(dest)
+	src := s.Root
+	if s.jekyll != nil {
+		src = s.jekyll.source
+	}
+	srcRel := func(p string) string { return strings.TrimPrefix(path.Join(s.Rel(src), p), "./") }
+	if m := liquidLinkRE.FindStringSubmatch(dest); m != nil {
+		if strings.ContainsAny(m[1], "{}") || strings.ContainsAny(m[2], "{}") {
+			return TemplateLink{}, false
+		}
+		return TemplateLink{File: srcRel(strings.TrimPrefix(m[1], "/")), Tag: "{% link %}"}, true
+	}
+	if m := liquidPostURLRE.FindStringSubmatch(dest); m != nil {
+		n := postNameArgRE.FindStringSubmatch(strings.TrimPrefix(m[1], "/"))
+		if n == nil || strings.ContainsAny(m[1], "{}") {
+			return TemplateLink{}, false
+		}
+		// PostComparer: _posts/<path><date>-<slug>.ext or <path>_posts/<date>-<slug>.ext.
+		base := regexp.QuoteMeta(n[2]+"-"+n[3]) + `\.[^./]+$`
+		dir := regexp.QuoteMeta(n[1])
+		prefix := regexp.QuoteMeta(strings.TrimPrefix(s.Rel(src)+"/", "./"))
+		re := regexp.MustCompile(`^` + prefix + `(?:_posts/` + dir + base + `|` + dir + `_posts/?` + base + `)`)
+		return TemplateLink{Post: re, Tag: "{% post_url %}"}, true
+	}
+	var u, rest string
+	if m := liquidFilterRE.FindStringSubmatch(dest); m != nil {
+		u, rest = strings.TrimSpace(m[1]+m[2]), m[3] // a browser trims a URL's spaces
+		if !strings.HasPrefix(u, "/") && !strings.Contains(u, "://") {
+			u = "/" + u // relative_url roots a relative path at the site
+		}
+	} else if m := liquidSiteVarsRE.FindStringSubmatch(dest); m != nil {
+		// {{ site.baseurl }}/x is a site path; {{ site.repository }}/x is
+		// what _config.yml says (often another host).
+		prefix := ""
+		for _, v := range liquidSiteVarRE.FindAllStringSubmatch(m[1], -1) {
+			switch val, ok := s.jekyll.vars[v[1]]; {
+			case v[1] == "url" || v[1] == "baseurl":
+			case ok:
+				prefix += val
+			default:
+				return TemplateLink{}, false
+			}
+		}
+		if strings.Contains(prefix, "://") {
+			return TemplateLink{URL: prefix + m[2]}, true
+		}
+		u = prefix + m[2]
+		if u == "" {
+			u = "/"
+		}
+	} else {
+		return TemplateLink{}, false
+	}
+	u += rest
+	if strings.ContainsAny(u, "{}") || !strings.HasPrefix(u, "/") {
+		return TemplateLink{}, false
+	}
+	return TemplateLink{URL: u}, true
+}
+
+var (
+	// A Markdown link or image whose destination is Liquid with spaces in
+	// it, which CommonMark (unlike Liquid-first Jekyll) reads as text.
+	liquidDestRE = regexp.MustCompile(`(!?)\[[^\]\n]*\]\((\{[{%][^\n]*?[}%]\}[^)\s]*)\)`)
+	liquidDefRE  = regexp.MustCompile(`(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(\{[{%][^\n]*?[}%]\}\S*)`)
+	liquidRawRE  = regexp.MustCompile(`(?s)\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}`)
+)
+
+// liquidRefs adds the links and images whose destinations are Liquid
+// written with spaces ([a]({% link x.md %}), [b]({{ '/x/' | relative_url }})):
+// Jekyll renders the Liquid before kramdown sees the link. Code and
+// {% raw %} blocks are skipped, as they render no link.
+func liquidRefs(post *Post) {
+	body := post.Body
+	if !bytes.Contains(body, []byte("{{")) && !bytes.Contains(body, []byte("{%")) {
+		return
+	}
+	var skip [][2]int
+	for _, m := range liquidRawRE.FindAllIndex(body, -1) {
+		skip = append(skip, [2]int{m[0], m[1]})
+	}
+	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.(type) {
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan:
+			if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+				l := n.Lines()
+				skip = append(skip, [2]int{l.At(0).Start, l.At(l.Len() - 1).Stop})
+			}
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					skip = append(skip, [2]int{t.Segment.Start, t.Segment.Stop})
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	skipped := func(i int) bool {
+		for _, r := range skip {
+			if i >= r[0] && i < r[1] {
+				return true
+			}
+		}
+		return false
+	}
+	add := func(kind RefKind, start, end int) {
+		dest := string(body[start:end])
+		if !strings.ContainsAny(dest, " \t") || skipped(start) {
+			return // without spaces the Markdown parser has it already
+		}
+		post.Refs = append(post.Refs, Ref{Kind: kind, Dest: dest, Range: post.Lines.Range(start, end)})
+	}
+	for _, m := range liquidDestRE.FindAllSubmatchIndex(body, -1) {
+		kind := RefLink
+		if m[3] > m[2] {
+			kind = RefImage
+		}
+		add(kind, m[4], m[5])
+	}
+	for _, m := range liquidDefRE.FindAllSubmatchIndex(body, -1) {
+		add(RefDefinition, m[2], m[3])
+	}
 }

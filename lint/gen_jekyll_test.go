@@ -1,8 +1,11 @@
 package lint
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // TestParseJekyllDate holds Ruby's own answers: each want is what
@@ -83,5 +86,35 @@ func TestJekyllSlugify(t *testing.T) {
 		if got := jekyllSlugify(tc.in, tc.mode, tc.cased); got != tc.want {
 			t.Errorf("jekyllSlugify(%q, %s, %v) = %q, want %q", tc.in, tc.mode, tc.cased, got, tc.want)
 		}
+	}
+}
+
+// TestJekyllNotes: what the model cannot know is said once, in a note.
+func TestJekyllNotes(t *testing.T) {
+	root := t.TempDir()
+	linttest.WriteTree(t, root, map[string]string{
+		"_config.yml": "title: x\nsource: .tmp/src\nplugins: [jekyll-feed, jekyll-paginate-v2, jekyll-archives]\nkramdown:\n  auto_ids: false\ntimezone: Nowhere/Atlantis\n",
+	})
+	_, site, err := Setup([]string{root}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"source .tmp/src in _config.yml does not exist (a build step makes it?); set content: in .contentlint.yml to lint the folder it is made from",
+		"timezone Nowhere/Atlantis is unknown here: post dates are placed in UTC",
+		"kramdown auto_ids, auto_id_prefix and transliterated_header_ids are not modelled: heading ids may differ from the built site's",
+		"plugins jekyll-archives, jekyll-paginate-v2 may add pages or change links and ids; the model does not know them",
+	}
+	if strings.Join(site.Notes, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(site.Notes, "\n"), strings.Join(want, "\n"))
+	}
+	// Custom plugins, and a site whose config names nothing it cannot know.
+	root = t.TempDir()
+	linttest.WriteTree(t, root, map[string]string{"_config.yml": "title: x\nplugins: [jekyll-feed, jekyll-redirect-from]\n", "_plugins/x.rb": "# x\n"})
+	if _, site, err = Setup([]string{root}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if want := "custom plugins in _plugins/ may add pages or change links and ids; the model does not know them"; strings.Join(site.Notes, "\n") != want {
+		t.Errorf("notes %q, want %q", site.Notes, want)
 	}
 }

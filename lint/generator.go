@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"time"
 )
 
@@ -48,6 +49,55 @@ type Generator interface {
 	Required(s *Site, abs string, fm *Value, cfgRequired []string) []string
 	// Traits are the generator's fixed choices.
 	Traits() Traits
+}
+
+// TemplateLink is what a link destination written in the generator's
+// template language stands for: a URL, a source file or a post it names.
+type TemplateLink struct {
+	// URL is the site path (with any #fragment) it renders to; "" when it
+	// names a File or a Post instead.
+	URL string
+	// File is a source file (relative to the site root, with /) that must
+	// be published: the build fails without it.
+	File string
+	// Post matches the paths (relative to the site root) of the posts it
+	// may name; the build fails when none is published.
+	Post *regexp.Regexp
+	// Tag is how the destination names it, for messages ("{% link %}").
+	Tag string
+}
+
+// TemplateLinker is a Generator whose pages may write link destinations in
+// a template language.
+type TemplateLinker interface {
+	// TemplateLink reads a destination holding template syntax; ok is false
+	// when it cannot be judged from the source.
+	TemplateLink(s *Site, dest string) (TemplateLink, bool)
+}
+
+// TemplateLink reads a link destination written in the generator's template
+// language; ok is false when the generator has none or it cannot be judged.
+func (s *Site) TemplateLink(dest string) (TemplateLink, bool) {
+	if t, is := s.gen().(TemplateLinker); is {
+		return t.TemplateLink(s, dest)
+	}
+	return TemplateLink{}, false
+}
+
+// FileMounter is a Generator that serves files from folders other than the
+// static roots (Jekyll's collections copy their files without front matter).
+type FileMounter interface {
+	// MountedFile returns the file served at the site path p, if any.
+	MountedFile(s *Site, p string) (abs string, ok bool)
+}
+
+// MountedFile returns the file the generator serves at the site path p from
+// a folder other than the static roots.
+func (s *Site) MountedFile(p string) (string, bool) {
+	if m, is := s.gen().(FileMounter); is {
+		return m.MountedFile(s, p)
+	}
+	return "", false
 }
 
 // ContentModel is implemented by a generator whose own configuration decides,
@@ -172,6 +222,9 @@ type Traits struct {
 	// WordLists: a string in a list field (tags, categories) is a list of
 	// its words (Jekyll).
 	WordLists bool
+	// TemplateLinks: link destinations may be written in the template
+	// language, {% … %} and {{ … }} included, spaces and all (Liquid).
+	TemplateLinks bool
 	// LooseHeadingIDs: a heading ending in `{#…}` takes any text there,
 	// spaces included, as its id (Docusaurus); implies no goldmark
 	// attribute parsing.

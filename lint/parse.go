@@ -24,6 +24,8 @@ type Parser struct {
 	mdxCodeBlocks bool
 	// mdxComments: {/* … */} hides its content in every file, not only .mdx.
 	mdxComments bool
+	// templateLinks: link destinations may be Liquid with spaces.
+	templateLinks bool
 	// noHeadingAttrs: {#id} after a heading is text (Astro).
 	noHeadingAttrs bool
 	// ids says how headings become anchors.
@@ -70,7 +72,8 @@ func NewParser(site *Site) *Parser {
 	)
 	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
 		noHeadingAttrs: tr.NoHeadingAttributes || tr.LooseHeadingIDs,
-		ids:            headingIDs{style: site.SlugStyle, loose: tr.LooseHeadingIDs, noH1: tr.NoH1Anchors, opts: site.Anchors}}
+		ids:            headingIDs{style: site.SlugStyle, loose: tr.LooseHeadingIDs, noH1: tr.NoH1Anchors, opts: site.Anchors},
+		templateLinks:  tr.TemplateLinks}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -111,6 +114,9 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
 	extract(post, p.ids)
+	if p.templateLinks {
+		liquidRefs(post)
+	}
 	if p.mdxComments || strings.EqualFold(filepath.Ext(rel), ".mdx") {
 		dropCommentedRefs(post)
 	}
@@ -268,8 +274,10 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	// goldmark is only needed when one of them holds inline markup.
 	simple := true
 	var fast []plainHeading
+	afterHeading := false // the previous line was an ATX heading
 	heading := func(line []byte) {
 		emit(line)
+		afterHeading = true
 		if simple {
 			h, ok := parsePlainHeading(line, !p.noHeadingAttrs)
 			if text, id := p.ids.explicitID(h.text); id != "" && h.id == "" {
@@ -327,6 +335,16 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			}
 			continue
 		}
+		if afterHeading && c == '{' && kramdownStyle(p.slugStyle) && ialRE.Match(bytes.TrimSpace(line)) {
+			// kramdown: an attribute list on the next line sets the id, so
+			// goldmark reads the two lines together.
+			simple = false
+			doc.Truncate(doc.Len() - 1)
+			emit(line)
+			afterHeading = false
+			continue
+		}
+		afterHeading = false
 		if c == '`' || c == '~' {
 			// A backtick fence's info string may not contain a backtick.
 			if m := fenceRE.FindSubmatch(line); m != nil && (m[1][0] != '`' || bytes.IndexByte(m[2], '`') < 0) {

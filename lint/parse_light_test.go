@@ -54,6 +54,17 @@ func sameLightAnchors(t *testing.T, p *Parser, cases []struct{ name, src string 
 			t.Errorf("%s: light anchors %q, full %q", c.name, light.Anchors, full.Anchors)
 		}
 	}
+	// kramdown (Jekyll): attribute lists after headings set or clear ids.
+	k := NewParser(&Site{SlugStyle: "kramdown-gfm"})
+	src := "# One\n{: #v1-0-0}\n\n## Two\n{: id=\"\"}\n\n## Three\n\n{: #not-the-heading}\n\n## Four\n{: .cls}\n"
+	full := k.Parse("a.md", "/a.md", []byte(src))
+	light := k.ParseLight("a.md", "/a.md", []byte(src))
+	if got, want := sortedAnchors(full.Anchors), "four three v1-0-0"; got != want {
+		t.Errorf("kramdown attribute lists: full anchors %q, want %q", got, want)
+	}
+	if sortedAnchors(full.Anchors) != sortedAnchors(light.Anchors) {
+		t.Errorf("kramdown attribute lists: light anchors %q, full %q", light.Anchors, full.Anchors)
+	}
 }
 
 // On real sites, the light index must give the same anchors as a full parse.

@@ -266,6 +266,9 @@ func (s *Site) ResolveAsset(from, dest string, dirs []string) (string, []string)
 				return p, tried
 			}
 		}
+		if p, ok := s.MountedFile(dest); ok {
+			return p, tried
+		}
 	}
 	return "", tried
 }

@@ -99,6 +99,11 @@ func newAssetChecker(p *lint.SitePass) *assetChecker {
 // origins, data: URLs, templates and MDX expressions.
 func (c *assetChecker) localDest(dest string) (string, bool) {
 	dest = strings.TrimSpace(dest)
+	if strings.Contains(dest, "{{") {
+		if tl, ok := c.p.Site.TemplateLink(dest); ok && tl.URL != "" {
+			dest = tl.URL // {{ '/x.png' | relative_url }}
+		}
+	}
 	switch {
 	case strings.HasPrefix(dest, "{") || strings.Contains(dest, "{{") || strings.HasPrefix(dest, "require("):
 		return "", false

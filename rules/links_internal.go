@@ -33,6 +33,7 @@ var placeholderRE = regexp.MustCompile(`\{\{|\{%|\$\{|<%|^\{|\{[^}]*\}`)
 
 func checkInternalLinks(p *lint.SitePass) {
 	lc := &linkChecker{p: p, suggestions: map[string]string{}, contain: p.Site.NewContainment()}
+	defer lc.noteTemplates()
 	for _, e := range p.Targets {
 		if p.Ctx.Err() != nil {
 			return
@@ -48,6 +49,9 @@ func checkInternalLinks(p *lint.SitePass) {
 
 type linkChecker struct {
 	p *lint.SitePass
+	// templates counts destinations in a template language that the site
+	// model cannot read; a note says how many.
+	templates int
 	// suggestions memoizes closest(): the same broken target is often
 	// linked from many posts, and each lookup scans every entry.
 	suggestions map[string]string
@@ -67,6 +71,18 @@ type target struct {
 func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	dest := strings.TrimSpace(ref.Dest)
 	dest = strings.TrimSuffix(strings.TrimPrefix(dest, "<"), ">")
+	if lc.p.Site.Traits().TemplateLinks && (strings.Contains(dest, "{{") || strings.Contains(dest, "{%")) {
+		tl, ok := lc.p.Site.TemplateLink(dest)
+		switch {
+		case !ok:
+			lc.templates++ // not judged; counted in one note
+			return
+		case tl.File != "" || tl.Post != nil:
+			lc.checkTemplateTarget(e, ref, tl)
+			return
+		}
+		dest = tl.URL
+	}
 	// The byte checks keep the regexps off the hot path: most links have
 	// neither braces nor a scheme.
 	if dest == "" || (strings.ContainsAny(dest, "{%$<") && placeholderRE.MatchString(dest)) || strings.HasPrefix(dest, "//") {
@@ -167,6 +183,47 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	lc.p.Report(e, d)
 }
 
+// checkTemplateTarget checks a template tag that names a source file or a
+// post ({% link %}, {% post_url %}): the generator stops the build when it
+// names nothing it publishes.
+func (lc *linkChecker) checkTemplateTarget(e *lint.Entry, ref lint.Ref, tl lint.TemplateLink) {
+	if tl.File != "" {
+		abs := filepath.Join(lc.p.Site.Root, filepath.FromSlash(tl.File))
+		if en := lc.p.Index.ByPath(tl.File); en != nil {
+			if en.URL != "" || en.Fields == nil {
+				return // a page, or a file copied as-is
+			}
+		} else if lint.FileExists(abs) {
+			return // a static file
+		}
+		d := lint.Diagnostic{Range: ref.Range, Properties: map[string]string{"url": ref.Dest}}
+		d.Message = fmt.Sprintf("%s names %s, which is not a published file; the build stops here", tl.Tag, tl.File)
+		if s := lc.suggest(e, "/"+tl.File); s != "" && !strings.HasPrefix(s, "/") {
+			d.Message += fmt.Sprintf("; did you mean %q?", s)
+			d.Properties["suggestion"] = s
+		}
+		lc.p.Report(e, d)
+		return
+	}
+	for _, en := range lc.p.Index.Entries {
+		if en.URL != "" && tl.Post.MatchString(en.Path) {
+			return
+		}
+	}
+	d := lint.Diagnostic{Range: ref.Range, Properties: map[string]string{"url": ref.Dest}}
+	d.Message = fmt.Sprintf("%s names no published post; the build stops here", tl.Tag)
+	lc.p.Report(e, d)
+}
+
+// noteTemplates says once how many template destinations were not judged.
+func (lc *linkChecker) noteTemplates() {
+	if lc.templates == 0 || lc.p.Options == nil || lc.p.Options.Warnings == nil {
+		return
+	}
+	// A note that can't be written changes no finding.
+	_, _ = fmt.Fprintf(lc.p.Options.Warnings, "contentlint: %s: %d links written in a template language the site model cannot read were not checked\n", lc.p.Rule.ID, lc.templates)
+}
+
 // urlCandidates spells a URL path the ways generators serve it: with or
 // without index.html or .html (hosts serve x.html at x, x/index.html at x/).
 func urlCandidates(p string) []string {
@@ -224,6 +281,9 @@ func (lc *linkChecker) resolveAbs(p string) (t target, tried []string, judged bo
 			tried = append(tried, s.Rel(f))
 		}
 	}
+	if f, ok := s.MountedFile(p); ok {
+		return target{file: f}, nil, true
+	}
 	if s.OwnsURL(p) {
 		return target{}, tried, true
 	}
@@ -278,7 +338,10 @@ func (lc *linkChecker) file(abs string) (target, bool) {
 // differ in which one they serve).
 func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bool) {
 	s := lc.p.Site
-	if s.Traits().RelativeToURL && e.URL != "" && !lint.IsMarkdown(p) {
+	if s.Traits().RelativeToURL && e.URL == "" && !lint.IsMarkdown(p) {
+		return target{}, nil, false // an unpublished page has no URL to resolve from
+	}
+	if s.Traits().RelativeToURL && !lint.IsMarkdown(p) {
 		// Only the page's URL counts, as in the browser.
 		t, tried, judged := lc.resolveAbs(againstURL(e.URL, p))
 		return t, tried, judged

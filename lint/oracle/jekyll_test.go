@@ -44,3 +44,9 @@ func jekyllSpec(t *testing.T, name string) oracle.BuildSpec {
 func TestJekyll(t *testing.T) {
 	oracle.Check(t, oracle.Case{Fixture: "jekyll", Tool: contentlint, Spec: jekyllSpec(t, "jekyll"), Scope: "main"})
 }
+
+// TestJekyllKramdownInput: kramdown's own input (auto_ids), the date
+// permalink style, and a timezone.
+func TestJekyllKramdownInput(t *testing.T) {
+	oracle.Check(t, oracle.Case{Fixture: "jekyll-kramdown", Tool: contentlint, Spec: jekyllSpec(t, "jekyll-kramdown"), Scope: "main"})
+}
