@@ -132,34 +132,9 @@ func blockAfter(src string, re *regexp.Regexp) string {
 	return braceBlock(src[loc[1]-1:])
 }
 
-// braceBlock returns s up to the brace that closes its first one, skipping
-// quoted strings; nested blocks are included.
-func braceBlock(s string) string {
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			switch c {
-			case '\\':
-				i++
-			case quote:
-				quote = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			quote = c
-		case c == '{':
-			depth++
-		case c == '}':
-			depth--
-			if depth == 0 {
-				return topLevel(s[:i+1])
-			}
-		}
-	}
-	return s
-}
+// braceBlock returns s (which starts at a `{`) up to the brace that closes
+// it, skipping quoted strings, with only its top-level text (see topLevel).
+func braceBlock(s string) string { return topLevel(parenLike(s, '{', '}')) }
 
 // topLevel keeps only the text at depth one of a {...} block, so that keys of
 // nested objects (a version's `path`) are not taken for the plugin's.
