@@ -281,7 +281,6 @@ func (m *nuxtModel) collectionFor(rel string) (*nuxtCollection, string) {
 	return nil, ""
 }
 
-
 // nuxtContent models Nuxt Content: the page collections of content.config.*
 // (source globs, excludes, prefixes), numeric order prefixes, routeRules
 // redirects, the i18n module's locales, Vue pages as routes, MDC components.
