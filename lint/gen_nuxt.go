@@ -77,6 +77,7 @@ var (
 	nuxtCollectionRE = regexp.MustCompile(`(?:^|[\s,{])['"]?([A-Za-z_$][\w$-]*)['"]?\s*:\s*defineCollection\s*\(`)
 	nuxtTypeRE       = regexp.MustCompile(`\btype:\s*['"](page|data)['"]`)
 	nuxtSourceStrRE  = regexp.MustCompile(`\bsource:\s*['"]([^'"]*)['"]`)
+	nuxtSourceListRE = regexp.MustCompile(`\bsource:\s*\[`)
 	nuxtSourceObjRE  = regexp.MustCompile(`\bsource:\s*\{`)
 	nuxtIncludeRE    = regexp.MustCompile(`\binclude:\s*['"]([^'"]*)['"]`)
 	nuxtPrefixKeyRE  = regexp.MustCompile(`\bprefix:\s*['"]([^'"]*)['"]`)
@@ -205,12 +206,31 @@ func (m *nuxtModel) addCollection(name, args string) {
 		add(sm[1], "", false, nil)
 		return
 	}
+	if loc := nuxtSourceListRE.FindStringIndex(raw); loc != nil {
+		// A list of sources: strings and { include, prefix, exclude }.
+		list := parenLike(raw[loc[1]-1:], '[', ']')
+		for _, g := range dcStringRE.FindAllStringSubmatch(topLevel(list), -1) {
+			add(g[1], "", false, nil)
+		}
+		for i := 1; i < len(list); i++ {
+			if list[i] == '{' {
+				obj := parenLike(list[i:], '{', '}')
+				m.addSource(name, obj, add)
+				i += len(obj) - 1
+			}
+		}
+		return
+	}
 	loc := nuxtSourceObjRE.FindStringIndex(raw)
 	if loc == nil {
 		m.notes = append(m.notes, fmt.Sprintf("content.config: collection %s has a source contentlint cannot read; its pages are not modelled", name))
 		return
 	}
-	srcRaw := parenLike(raw[loc[1]-1:], '{', '}')
+	m.addSource(name, parenLike(raw[loc[1]-1:], '{', '}'), add)
+}
+
+// addSource reads one { include, prefix, exclude } source object.
+func (m *nuxtModel) addSource(name, srcRaw string, add func(src, prefix string, explicit bool, exclude []string)) {
 	src := topLevel(srcRaw)
 	inc := nuxtIncludeRE.FindStringSubmatch(src)
 	if inc == nil || strings.Contains(src, "repository:") || strings.Contains(src, "cwd:") {
@@ -322,7 +342,7 @@ func (nuxtContent) Defaults(cfg *Config) {
 
 func (nuxtContent) Configure(s *Site) error {
 	s.pageRoutes, s.dynamicPrefixes = nuxtPages(s.Root)
-	for _, r := range nuxtModuleRoutes(s.Root) {
+	for _, r := range append(nuxtModuleRoutes(s.Root), hostRedirects(s.Root)...) {
 		s.pageRoutes[r] = true
 	}
 	names, unseen := nuxtComponents(s.Root, 0)
@@ -613,4 +633,28 @@ func nuxtModuleRoutes(root string) []string {
 // fingerprint covers what the model read, for the index cache.
 func (m *nuxtModel) fingerprint() string {
 	return fmt.Sprintf("%v %+v %v %v %q", m.v3, m.collections, m.redirects, m.locales, m.defaultLang)
+}
+
+// hostRedirects are the sources of a static host's _redirects file
+// (Netlify, Cloudflare Pages: `/from /to [status]` a line) at the site root
+// or in public/: those paths answer, wherever they lead.
+func hostRedirects(root string) []string {
+	var out []string
+	for _, f := range []string{"_redirects", "public/_redirects"} {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			fields := strings.Fields(line)
+			if len(fields) == 1 {
+				// Some sites write from=to.
+				fields = strings.SplitN(fields[0], "=", 2)
+			}
+			if len(fields) >= 2 && strings.HasPrefix(fields[0], "/") && !strings.ContainsAny(fields[0], "*:") {
+				out = append(out, NormalizeURLPath(fields[0]))
+			}
+		}
+	}
+	return out
 }

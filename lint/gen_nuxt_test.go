@@ -21,6 +21,7 @@ func TestNuxtCollections(t *testing.T) {
 			"    schema: z.object({ title: z.string(), date: z.date() }) }),\n" +
 			"  content_fr: defineCollection({ type: 'page', source: { include: 'fr/**', prefix: '/fr' } }),\n" +
 			"  authors: defineCollection({ type: 'data', source: 'authors/*.md' }),\n" +
+			"  landing: defineCollection({ type: 'page', source: [{ include: 'index.md' }, 'studio/index.md', { include: 'news/**', prefix: '/n' }] }),\n" +
 			"}})\n",
 		"content/1.guide/1.index.md":       "# Guide\n",
 		"content/1.guide/2.intro.md":       "# Intro\n",
@@ -32,6 +33,10 @@ func TestNuxtCollections(t *testing.T) {
 		"content/authors/ann.md":           "name: Ann\n",
 		"content/elsewhere.md":             "# Not in a collection\n",
 		"content/1.guide/notes/.hidden.md": "# hidden\n",
+		"content/index.md":                 "# Home\n",
+		"content/studio/index.md":          "# Studio\n",
+		"content/news/a.md":                "# A\n",
+		"_redirects":                       "# host redirects\n/old-news /n/a 301\n/v2=https://v2.example.com\n/wild/* /n/a\n",
 	}
 	got, site := siteURLs(t, files, "")
 	want := map[string]string{
@@ -45,6 +50,17 @@ func TestNuxtCollections(t *testing.T) {
 		"content/authors/ann.md":           "",
 		"content/elsewhere.md":             "",
 		"content/1.guide/notes/.hidden.md": "/guide/notes/.hidden",
+		"content/index.md":                 "/",
+		"content/studio/index.md":          "/studio",
+		"content/news/a.md":                "/n/a",
+	}
+	for _, p := range []string{"/old-news", "/v2"} {
+		if !site.GeneratedRoute(p) {
+			t.Errorf("%s, a _redirects source, is not a route", p)
+		}
+	}
+	if site.GeneratedRoute("/wild/x") {
+		t.Error("/wild/x: a splat source is not modelled, so it must not be a route")
 	}
 	for f, w := range want {
 		if got[f] != w {
