@@ -2,6 +2,7 @@ package lint
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"gopkg.in/yaml.v3"
 )
 
 // addDocusaurusDocs adds a docs plugin's current folder and its versions:
@@ -473,6 +475,7 @@ func (docusaurus) Defaults(cfg *Config) {
 
 func (docusaurus) Configure(s *Site) error {
 	s.Extensions = append(s.Extensions, mdxCodeBlocks{})
+	s.pageRoutes = docusaurusCategoryPages(s)
 	if i18n := readDocusaurusI18n(s.Root); len(i18n.locales) > 0 {
 		s.Languages = append(s.Languages, i18n.defaultLocale)
 		s.Languages = append(s.Languages, i18n.others()...)
@@ -517,7 +520,7 @@ func (docusaurus) GeneratedRoute(s *Site, p string) bool {
 }
 
 func docusaurusGenerated(s *Site, p string) bool {
-	if p == "/search" {
+	if p == "/search" || s.pageRoutes[p] {
 		return true
 	}
 	for _, r := range s.ContentRoots {
@@ -560,4 +563,40 @@ func (docusaurus) CheckDate(raw string) (string, bool) { return checkDateCommon(
 
 func (docusaurus) Required(s *Site, abs string, fm *Value, cfg []string) []string {
 	return requiredAsConfigured(s, abs, fm, cfg)
+}
+
+// docusaurusCategoryPages are the generated index pages that docs folders'
+// _category_.json (or .yml) ask for with a slug: `"link": {"type":
+// "generated-index", "slug": "/guides"}` serves /docs/guides. Without a
+// slug they are under /docs/category/, which GeneratedRoute covers.
+func docusaurusCategoryPages(s *Site) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range s.ContentRoots {
+		if r.Kind != KindDocs {
+			continue
+		}
+		_ = filepath.WalkDir(r.Dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err // an unreadable folder has no categories
+			}
+			if n := d.Name(); d.IsDir() || (n != "_category_.json" && n != "_category_.yml" && n != "_category_.yaml") {
+				return nil
+			}
+			var c struct {
+				Link struct {
+					Type string `yaml:"type"`
+					Slug string `yaml:"slug"`
+				} `yaml:"link"`
+			}
+			data, err := os.ReadFile(p)
+			if err != nil || yaml.Unmarshal(data, &c) != nil {
+				return nil //nolint:nilerr // Docusaurus reports a broken category file itself
+			}
+			if c.Link.Type == "generated-index" && c.Link.Slug != "" {
+				out[NormalizeURLPath(r.Base+"/"+strings.TrimPrefix(c.Link.Slug, "/"))] = true
+			}
+			return nil
+		})
+	}
+	return out
 }
