@@ -426,11 +426,11 @@ func (docusaurus) LinkEntries(s *Site, entries []*Entry) {
 			}
 		}
 	}
-	// A translated doc with no default-locale original is never rendered:
-	// Docusaurus reads the docs from the default locale's folder and only
-	// swaps in a translation where one exists.
+	// A translated doc or post with no default-locale original is never
+	// rendered: Docusaurus reads docs and posts from the default locale's
+	// folder and only swaps in a translation where one exists.
 	for _, r := range s.ContentRoots {
-		if r.Kind != KindDocs || r.Lang == "" || r.Lang == i18n.defaultLocale {
+		if (r.Kind != KindDocs && r.Kind != KindBlog) || r.Lang == "" || r.Lang == i18n.defaultLocale {
 			continue
 		}
 		for _, e := range entries {
@@ -575,9 +575,14 @@ func docusaurusCategoryPages(s *Site) map[string]bool {
 		if r.Kind != KindDocs {
 			continue
 		}
-		_ = filepath.WalkDir(r.Dir, func(p string, d fs.DirEntry, err error) error {
+		dir, err := os.OpenRoot(r.Dir)
+		if err != nil {
+			continue // an unreadable folder has no categories
+		}
+		fsys := dir.FS()
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err // an unreadable folder has no categories
+				return err
 			}
 			if n := d.Name(); d.IsDir() || (n != "_category_.json" && n != "_category_.yml" && n != "_category_.yaml") {
 				return nil
@@ -588,7 +593,7 @@ func docusaurusCategoryPages(s *Site) map[string]bool {
 					Slug string `yaml:"slug"`
 				} `yaml:"link"`
 			}
-			data, err := os.ReadFile(p)
+			data, err := fs.ReadFile(fsys, p)
 			if err != nil || yaml.Unmarshal(data, &c) != nil {
 				return nil //nolint:nilerr // Docusaurus reports a broken category file itself
 			}
@@ -597,6 +602,7 @@ func docusaurusCategoryPages(s *Site) map[string]bool {
 			}
 			return nil
 		})
+		_ = dir.Close()
 	}
 	return out
 }

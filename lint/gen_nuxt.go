@@ -268,6 +268,9 @@ func (m *nuxtModel) assignLocales() {
 				c.lang = l
 			}
 		}
+		if c.lang == "" {
+			c.lang = m.defaultLang
+		}
 	}
 }
 
@@ -657,4 +660,35 @@ func hostRedirects(root string) []string {
 		}
 	}
 	return out
+}
+
+// LinkEntries pairs translations: pages of collections in different
+// locales whose paths are equal once the locale's own prefix (/fr) is gone.
+func (nuxtContent) LinkEntries(s *Site, entries []*Entry) {
+	m := nuxtState(s)
+	if len(m.locales) < 2 {
+		return
+	}
+	groups := map[string][]*Entry{}
+	for _, e := range entries {
+		if e.URL == "" || e.Lang == "" {
+			continue
+		}
+		key := e.URL
+		if e.Lang != m.defaultLang {
+			if rest, ok := strings.CutPrefix(key, "/"+e.Lang); ok && (rest == "" || rest[0] == '/') {
+				key = NormalizeURLPath(rest)
+			}
+		}
+		groups[key] = append(groups[key], e)
+	}
+	for _, g := range groups {
+		for _, a := range g {
+			for _, b := range g {
+				if a.Lang != b.Lang {
+					setTranslation(a, b.Lang, b.Path)
+				}
+			}
+		}
+	}
 }

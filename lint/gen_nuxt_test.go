@@ -176,3 +176,37 @@ func TestNuxtComponentNames(t *testing.T) {
 		})
 	}
 }
+
+// TestNuxtTranslations: pages of collections in two locales are each
+// other's translations when their paths match without the locale prefix.
+func TestNuxtTranslations(t *testing.T) {
+	files := map[string]string{
+		"nuxt.config.ts": "export default defineNuxtConfig({ i18n: { defaultLocale: 'en', locales: ['en', 'fr'] } })\n",
+		"content.config.ts": "export default defineContentConfig({ collections: {\n" +
+			"  content_en: defineCollection({ type: 'page', source: { include: 'en/**', prefix: '' } }),\n" +
+			"  content_fr: defineCollection({ type: 'page', source: { include: 'fr/**', prefix: '/fr' } }),\n}})\n",
+		"content/en/1.guide.md": "# Guide\n",
+		"content/fr/1.guide.md": "# Guide\n",
+		"content/en/only.md":    "# Only\n",
+	}
+	urls, site := siteURLs(t, files, "")
+	var entries []*Entry
+	for _, p := range []string{"content/en/1.guide.md", "content/fr/1.guide.md", "content/en/only.md"} {
+		e := &Entry{Path: p, Abs: site.abs(p), URL: urls[p]}
+		_, _ = nuxtContent{}.PageURL(site, e, ContentRoot{}, "")
+		entries = append(entries, e)
+	}
+	nuxtContent{}.LinkEntries(site, entries)
+	if urls["content/en/1.guide.md"] != "/guide" || urls["content/fr/1.guide.md"] != "/fr/guide" {
+		t.Fatalf("URLs %v", urls)
+	}
+	if got := entries[0].Translations["fr"]; got != "content/fr/1.guide.md" {
+		t.Errorf("en guide: fr translation %q", got)
+	}
+	if got := entries[1].Translations["en"]; got != "content/en/1.guide.md" {
+		t.Errorf("fr guide: en translation %q", got)
+	}
+	if len(entries[2].Translations) != 0 || entries[1].Lang != "fr" || entries[2].Lang != "en" {
+		t.Errorf("only.md translations %v, langs %q %q", entries[2].Translations, entries[1].Lang, entries[2].Lang)
+	}
+}
