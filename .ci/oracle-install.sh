@@ -31,6 +31,49 @@ install_jekyll() {
   jekyll --version
 }
 
+# Astro 5.9.4 with @astrojs/starlight 0.34.8 (Node 20; Astro 7 needs Node 22):
+# `npm ci` from testdata/oracle/astro/toolchain's lockfile into
+# <cache>/npm/astro-<first 12 hex of the lockfile's sha256>, which serves the
+# astro, astro-legacy and starlight fixtures. Skips when already installed.
+install_astro() {
+  local src=testdata/oracle/astro/toolchain hash dir tmp
+  hash=$(sha256sum "$src/package-lock.json" | cut -c1-12)
+  dir="$CACHE/npm/astro-$hash"
+  if [ ! -f "$dir/node_modules/astro/astro.js" ]; then
+    tmp="$dir.tmp.$$"
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    cp "$src/package.json" "$src/package-lock.json" "$tmp/"
+    (cd "$tmp" && npm ci --no-audit --no-fund --loglevel=error)
+    rm -rf "$dir" && mv "$tmp" "$dir"
+  fi
+  echo "astro: $dir"
+}
+
+# Hugo v0.160.1 (extended features are not needed), compiled with the Go
+# toolchain it asks for into <cache>/hugo-v0.160.1/hugo (about 7 minutes the
+# first time; v0.169 does not build from the module proxy).
+HUGO_VERSION=v0.160.1
+install_hugo() {
+  local dir="$CACHE/hugo-$HUGO_VERSION"
+  if [ ! -x "$dir/hugo" ]; then
+    echo "oracle-install: go install github.com/gohugoio/hugo@$HUGO_VERSION"
+    GOTOOLCHAIN=go1.27.3 GOBIN="$dir" go install "github.com/gohugoio/hugo@$HUGO_VERSION"
+  fi
+  "$dir/hugo" version
+}
+
+# Heading ids: github-slugger, the slugger under remark, Docusaurus, Astro
+# and mdc, run with node by lint/slug's oracle test (kramdown comes with
+# Debian's jekyll above).
+GITHUB_SLUGGER_VERSION=2.0.0
+install_github_slugger() {
+  local dir="$CACHE/npm/github-slugger-$GITHUB_SLUGGER_VERSION"
+  if [ ! -f "$dir/node_modules/github-slugger/index.js" ]; then
+    echo "oracle-install: npm install github-slugger@$GITHUB_SLUGGER_VERSION"
+    npm install --prefix "$dir" --no-audit --no-fund --silent "github-slugger@$GITHUB_SLUGGER_VERSION" >/dev/null
+  fi
+}
+
 # npm_toolchain NAME: `npm ci` testdata/oracle/NAME/toolchain (package.json and
 # its lockfile, exact versions) into <cache>/npm/NAME-<first 12 hex of the
 # lockfile's sha256>. Skips a folder that is already there; installs into a
@@ -77,6 +120,9 @@ install_nuxt_packs() {
 }
 
 install_jekyll
+install_github_slugger
+install_astro
+install_hugo
 install_docusaurus
 install_nuxt
 install_nuxt_packs

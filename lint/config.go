@@ -75,10 +75,12 @@ type AdmonitionsConfig struct {
 // LinksConfig owns the link-* rules that go over the network.
 type LinksConfig struct {
 	Timeout       Duration                     `yaml:"timeout" json:"timeout,omitempty" jsonschema:"type=string,description=Per-request timeout (default 15s)"`
-	Concurrency   int                          `yaml:"concurrency" json:"concurrency,omitempty"`
-	PerHost       int                          `yaml:"perHost" json:"perHost,omitempty"`
+	Concurrency   int                          `yaml:"concurrency" json:"concurrency,omitempty" jsonschema:"description=Requests in flight over all hosts (default 64)"`
+	PerHost       int                          `yaml:"perHost" json:"perHost,omitempty" jsonschema:"description=Requests in flight to one host:port (default 4)"`
 	HostInterval  Duration                     `yaml:"hostInterval" json:"hostInterval,omitempty" jsonschema:"type=string,description=Minimum time between two requests to one host"`
-	Retries       *int                         `yaml:"retries" json:"retries,omitempty"`
+	Retries       *int                         `yaml:"retries" json:"retries,omitempty" jsonschema:"description=Retries after the first attempt (default 3)"`
+	Backoff       Duration                     `yaml:"backoff" json:"backoff,omitempty" jsonschema:"type=string,description=Wait before the first retry; doubles for each further one (default 500ms)"`
+	MaxBackoff    Duration                     `yaml:"maxBackoff" json:"maxBackoff,omitempty" jsonschema:"type=string,description=Longest wait between two retries (default 10s)"`
 	MaxRetryAfter Duration                     `yaml:"maxRetryAfter" json:"maxRetryAfter,omitempty" jsonschema:"type=string"`
 	Accept        []string                     `yaml:"accept" json:"accept,omitempty" jsonschema:"description=Accepted status codes or ranges such as 200-299"`
 	Exclude       []string                     `yaml:"exclude" json:"exclude,omitempty" jsonschema:"description=Regular expressions of URLs never fetched"`
@@ -86,6 +88,19 @@ type LinksConfig struct {
 	AllowPrivate  bool                         `yaml:"allowPrivate" json:"allowPrivate,omitempty"`
 	Fragments     *bool                        `yaml:"fragments" json:"fragments,omitempty"`
 	Cache         LinkCacheConfig              `yaml:"cache" json:"cache,omitempty"`
+	// Hosts are per-host status rules, keyed by host name; a key also
+	// matches its subdomains.
+	Hosts map[string]LinkHostConfig `yaml:"hosts" json:"hosts,omitempty" jsonschema_description:"Per-host status rules; a host name also matches its subdomains"`
+	// FailAfter and Grace delay link-dead: a failing URL is a warning
+	// until it has failed in FailAfter consecutive runs and for Grace.
+	FailAfter int      `yaml:"failAfter" json:"failAfter,omitempty" jsonschema:"minimum=1,description=Consecutive failed runs before a dead link is an error (default 1)"`
+	Grace     Duration `yaml:"grace" json:"grace,omitempty" jsonschema:"type=string,description=How long a link must have been failing before it is an error (default 0)"`
+}
+
+// LinkHostConfig holds the status rules of one host.
+type LinkHostConfig struct {
+	Accept []string `yaml:"accept" json:"accept,omitempty" jsonschema:"description=Status codes or ranges accepted from this host, besides links.accept"`
+	Warn   []string `yaml:"warn" json:"warn,omitempty" jsonschema:"description=Status codes or ranges from this host reported as a warning, not an error"`
 }
 
 // LinkCacheConfig places the persistent link cache.
@@ -190,6 +205,23 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 		if err := linkcheck.ValidateOptions(nil, cfg.Links.Exclude[:i+1]); err != nil {
 			return nil, cfg.errorAt(fmt.Errorf("links.%w", err), "links", "exclude", strconv.Itoa(i))
 		}
+	}
+	for _, h := range sortedKeys(cfg.Links.Hosts) {
+		hc := cfg.Links.Hosts[h]
+		for _, kc := range []struct {
+			key   string
+			codes []string
+		}{{"accept", hc.Accept}, {"warn", hc.Warn}} {
+			key, codes := kc.key, kc.codes
+			for i := range codes {
+				if _, err := linkcheck.ParseAccept(codes[:i+1]); err != nil {
+					return nil, cfg.errorAt(fmt.Errorf("links.hosts.%s.%s: %w", h, key, err), "links", "hosts", h, key, strconv.Itoa(i))
+				}
+			}
+		}
+	}
+	if cfg.Links.FailAfter < 0 {
+		return nil, cfg.errorAt(fmt.Errorf("links.failAfter: %d is below 1", cfg.Links.FailAfter), "links", "failAfter")
 	}
 	return cfg, nil
 }
@@ -373,7 +405,7 @@ func configNode(data []byte, keys ...string) *yaml.Node {
 	return n
 }
 
-func sortedKeys(m map[string]string) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

@@ -935,7 +935,11 @@ func extractDirective(post *Post, n ast.Node) {
 func attrRefs(post *Post, attrs []DirectiveAttr) {
 	for _, a := range attrs {
 		if a.HasValue && a.Value != "" && (a.Name == "src" || a.Name == "href") {
-			post.Refs = append(post.Refs, Ref{Kind: RefComponent, Dest: a.Value, Range: post.Lines.Range(a.ValueStart, a.ValueStop), Attr: a.Name})
+			ref := Ref{Kind: RefComponent, Dest: a.Value, Range: post.Lines.Range(a.ValueStart, a.ValueStop), Attr: a.Name}
+			if a.ValueStop <= len(post.Body) && a.ValueStart >= 0 && string(post.Body[a.ValueStart:a.ValueStop]) == a.Value {
+				ref.DestStart, ref.DestEnd = a.ValueStart, a.ValueStop
+			}
+			post.Refs = append(post.Refs, ref)
 		}
 	}
 }

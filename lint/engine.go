@@ -41,6 +41,8 @@ type Result struct {
 	Files    int // files linted (targets)
 	// Targets are the linted files, as findings name them.
 	Targets []string
+	// Index is the site index the run built (every post, URL and alias).
+	Index   *Index
 	Indexed int // files in the site index
 	// Entries is the site index, sorted by path.
 	Entries []*Entry
@@ -49,8 +51,18 @@ type Result struct {
 
 var markdownExt = map[string]bool{".md": true, ".mdx": true, ".markdown": true}
 
+// isHTMLPage reports whether a file name has an HTML extension.
+func isHTMLPage(name string) bool { return strings.EqualFold(filepath.Ext(name), ".html") }
+
 // IsMarkdown reports whether a file name has a Markdown extension.
 func IsMarkdown(name string) bool { return markdownExt[strings.ToLower(filepath.Ext(name))] }
+
+// The walk is bounded: a committed symlink can point at /sys or /, and no
+// real site nests folders this deep or holds this many entries.
+const (
+	maxWalkDepth   = 64
+	maxWalkEntries = 4 << 20
+)
 
 type discovered struct {
 	display func(string) string
@@ -59,12 +71,39 @@ type discovered struct {
 	ignore  []string
 	root    string
 	found   *phase
+	site    *Site
+	// also is a folder given on the command line outside the content roots:
+	// symlinks inside it may be followed too.
+	also     string
+	reported map[string]bool // links already reported, by real link path
+	entries  int
+	stopped  bool
+	// htmlPages: .html files are pages too (see Traits.HTMLPages).
+	htmlPages bool
 }
 
-// walk follows directory symlinks but remembers real paths, so a loop is an
-// error that names the link instead of a hang or a silent skip.
+func (d *discovered) fail(key string, err error) {
+	if d.reported[key] {
+		return
+	}
+	d.reported[key] = true
+	d.errs = multierror.Append(d.errs, err)
+}
+
+// inside applies the containment rule to a symlink found by the walk.
+func (d *discovered) inside(p string) bool {
+	return d.site.Inside(p) || (d.also != "" && within(resolveExisting(d.also), resolveExisting(p)))
+}
+
+// walk follows directory symlinks that stay inside the site, and remembers
+// real paths, so a loop is an error that names the link instead of a hang
+// or a silent skip.
 func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool) {
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || d.stopped {
+		return
+	}
+	if len(seen) >= maxWalkDepth {
+		d.fail("depth "+dir, fmt.Errorf("%s: folders nest more than %d deep; not walked further", d.display(dir), maxWalkDepth))
 		return
 	}
 	real, err := filepath.EvalSymlinks(dir)
@@ -73,7 +112,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 		return
 	}
 	if seen[real] {
-		d.errs = multierror.Append(d.errs, fmt.Errorf("%s: symlink loop: it leads back to %s, which is already being walked", d.display(dir), d.display(real)))
+		d.fail(dir, fmt.Errorf("%s: symlink loop: it leads back to %s, which is already being walked", d.display(dir), d.display(real)))
 		return
 	}
 	seen[real] = true
@@ -84,6 +123,11 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 		return
 	}
 	for _, ent := range ents {
+		if d.entries++; d.entries > maxWalkEntries {
+			d.stopped = true
+			d.errs = multierror.Append(d.errs, fmt.Errorf("%s: more than %d files and folders; the walk stopped here", d.display(dir), maxWalkEntries))
+			return
+		}
 		name := ent.Name()
 		p := filepath.Join(dir, name)
 		if d.ignored(p) {
@@ -102,6 +146,14 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 				continue
 			}
 			isDir = fi.IsDir()
+			if (isDir || IsMarkdown(name)) && !d.inside(p) {
+				what := "file"
+				if isDir {
+					what = "folder"
+				}
+				d.fail(p, fmt.Errorf("%s: symlink to a %s outside the site; not followed", d.display(p), what))
+				continue
+			}
 		}
 		if isDir {
 			if strings.HasPrefix(name, ".") || name == "node_modules" {
@@ -110,7 +162,7 @@ func (d *discovered) walk(ctx context.Context, dir string, seen map[string]bool)
 			d.walk(ctx, p, seen)
 			continue
 		}
-		if IsMarkdown(name) {
+		if IsMarkdown(name) || (d.htmlPages && isHTMLPage(name)) {
 			d.files[p] = true
 			d.found.add(1)
 		}
@@ -133,7 +185,7 @@ func (d *discovered) ignored(abs string) bool {
 func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []string, errs *multierror.Error) {
 	found := e.Options.startPhase("finding files", "file", -1)
 	defer found.finish()
-	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found}
+	all := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found, site: e.Site, reported: map[string]bool{}, htmlPages: e.Site.Traits().HTMLPages}
 	for _, r := range e.Site.ContentRoots {
 		if fi, err := os.Stat(r.Dir); err == nil && fi.IsDir() {
 			all.walk(ctx, r.Dir, map[string]bool{})
@@ -171,8 +223,9 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 		if !overlaps {
 			// A folder outside the content roots is linted as given.
-			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found}
+			extra := &discovered{display: e.display, files: map[string]bool{}, ignore: e.Config.Ignore, root: e.Site.Root, found: found, site: e.Site, also: abs, reported: all.reported, entries: all.entries, htmlPages: all.htmlPages}
 			extra.walk(ctx, abs, map[string]bool{})
+			all.entries = extra.entries
 			all.errs = multierror.Append(all.errs, extra.errs)
 			for f := range extra.files {
 				tset[f] = true
@@ -181,6 +234,12 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 	}
 	for f := range all.files {
+		// A file the generator does not read (outside every Hugo mount,
+		// or refused by a mount's filter) is not a post.
+		if !e.Site.IsContent(f) {
+			delete(tset, f)
+			continue
+		}
 		site = append(site, f)
 	}
 	for f := range tset {
@@ -232,7 +291,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 				if ctx.Err() != nil {
 					continue
 				}
-				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(parser, cache, siteFiles[i], isTarget[siteFiles[i]])
+				entries[i], perFile[i], dirs[i], fileErrs[i] = e.lintFile(ctx, parser, cache, siteFiles[i], isTarget[siteFiles[i]])
 				reading.add(1)
 			}
 		}()
@@ -273,11 +332,15 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			}
 		}
 	}
+	if cm, ok := e.Site.gen().(ContentModel); ok {
+		cm.LinkTranslations(live)
+	}
 	if l, ok := e.Site.gen().(entryLinker); ok {
 		l.LinkEntries(e.Site, live)
 	}
 	index := NewIndex(live)
 	res.Entries = index.Entries
+	res.Index = index
 	var targetEntries []*Entry
 	for _, en := range index.Entries {
 		if en.Target {
@@ -303,6 +366,7 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		sp.report = func(en *Entry, d Diagnostic) {
 			siteFindings[i] = append(siteFindings[i], e.finding(r, sev, en.Abs, d))
 		}
+		sp.fail = func(err error) { siteErrs[i] = fmt.Errorf("rule %s: %w", r.ID, err) }
 		swg.Add(1)
 		go func() {
 			defer swg.Done()
@@ -412,6 +476,9 @@ func (e *Engine) finding(r *Rule, sev Severity, abs string, d Diagnostic) Findin
 	if _, set := e.Config.Rules[r.ID]; d.Severity != Off && !set {
 		sev = d.Severity
 	}
+	if d.Cap != Off && d.Cap < sev {
+		sev = d.Cap
+	}
 	return Finding{RuleID: r.ID, Severity: sev, File: e.display(abs), Range: d.Range, Message: d.Message, Properties: d.Properties, Fix: d.Fix}
 }
 
@@ -427,22 +494,23 @@ func runSafely(f func()) (err error) {
 
 // lintFile reads and parses one file. Targets get every per-post rule; other
 // files are only indexed, from the cache when it holds them unchanged.
-func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target bool) (*Entry, []Finding, []Directive, error) {
+func (e *Engine) lintFile(ctx context.Context, parser *Parser, cache *indexCache, abs string, target bool) (*Entry, []Finding, []Directive, error) {
 	rel := e.Site.Rel(abs)
 	fi, err := os.Stat(abs)
 	if err != nil {
 		return nil, nil, nil, pathError(e.display(abs), err)
 	}
+	if !fi.Mode().IsRegular() {
+		// A FIFO would block the read forever, /dev/zero never end it.
+		return nil, nil, nil, fmt.Errorf("%s: %w", e.display(abs), &NotRegularError{Mode: fi.Mode()})
+	}
 	if rec := cache.lookup(rel, fi); rec != nil && !target {
 		return rec.entry(abs), nil, nil, nil
 	}
-	var src []byte
-	tooBig := fi.Size() > MaxFileSize
-	if !tooBig {
-		src, err = os.ReadFile(abs)
-		if err != nil {
-			return nil, nil, nil, pathError(e.display(abs), err)
-		}
+	src, err := ReadRegular(ctx, abs, MaxFileSize)
+	tooBig := errors.Is(err, ErrTooLarge)
+	if err != nil && !tooBig {
+		return nil, nil, nil, pathError(e.display(abs), err)
 	}
 	var post *Post
 	switch {
@@ -450,9 +518,16 @@ func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target 
 		post = parser.ParseLight(rel, abs, src)
 	case tooBig:
 		post = &Post{Path: rel, Abs: abs, Lines: NewLineIndex(nil)}
-		post.Problems = append(post.Problems, FileProblem{Kind: "size", Range: Range{Position{1, 1}, Position{1, 1}}, Message: fmt.Sprintf("file is %d MiB, over the %d MiB limit; it was not linted", fi.Size()>>20, MaxFileSize>>20)})
+		size := "over"
+		if fi.Size() > MaxFileSize {
+			size = fmt.Sprintf("%d MiB, over", fi.Size()>>20)
+		}
+		post.Problems = append(post.Problems, FileProblem{Kind: "size", Range: Range{Position{1, 1}, Position{1, 1}}, Message: fmt.Sprintf("file is %s the %d MiB limit; it was not linted", size, MaxFileSize>>20)})
 	default:
 		post = parser.Parse(rel, abs, src)
+	}
+	if target && post.FrontMatter == nil && len(post.Problems) == 0 && e.Site.Traits().CopiesWithoutFrontMatter {
+		target = false // copied as-is by the generator: no post, nothing rendered to lint
 	}
 	var findings []Finding
 	if target {
@@ -481,7 +556,7 @@ func (e *Engine) lintFile(parser *Parser, cache *indexCache, abs string, target 
 
 // entry copies what site rules need out of a post; the AST is not kept.
 func (e *Engine) entry(p *Post) *Entry {
-	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Anchors: make(map[string]bool, len(p.Anchors))}
+	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Shortcodes: p.Shortcodes, Anchors: make(map[string]bool, len(p.Anchors))}
 	for _, a := range p.Anchors {
 		en.Anchors[a] = true
 	}
@@ -495,6 +570,10 @@ func (e *Engine) entry(p *Post) *Entry {
 	}
 	if en.Lang == "" {
 		en.Lang = e.Site.DefaultLang
+	}
+	if cm, ok := e.Site.gen().(ContentModel); ok {
+		cm.ModelEntry(e.Site, en)
+		return en
 	}
 	en.URL, en.Aliases = e.Site.EntryURL(en)
 	return en

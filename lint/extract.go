@@ -15,9 +15,9 @@ import (
 func extract(post *Post, ids headingIDs) {
 	src := post.Body
 	sl := NewSlugger(ids.style)
-	// Explicit ids win over generated ones, so reserve them first. Note which
-	// reference labels links use: a definition that only images use is
-	// reported at the images, not a second time as a link.
+	opts := ids.opts
+	// Note which reference labels links use: a definition that only images
+	// use is reported at the images, not a second time as a link.
 	linkLabels := map[string]bool{}
 	imageLabels := map[string]bool{}
 	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -25,12 +25,6 @@ func extract(post *Post, ids headingIDs) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
-				if b, ok := id.([]byte); ok {
-					sl.Reserve(string(b))
-				}
-			}
 		case *ast.Link:
 			if n.Reference != nil {
 				linkLabels[refLabel(n.Reference.Value)] = true
@@ -53,14 +47,26 @@ func extract(post *Post, ids headingIDs) {
 			anchor := ""
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
+					// Registered in document order, as Hugo's id factory does.
 					anchor = string(b)
+					sl.Reserve(anchor)
 				}
 			}
 			if text, id := ids.explicitID(txt); anchor == "" && id != "" {
 				txt, anchor = text, id
 			}
 			if anchor == "" {
-				anchor = sl.Slug(txt)
+				idText := headingTextFrom(n, src, 0)
+				if opts.LastLine && n.Lines().Len() > 1 {
+					idText = headingTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
+				}
+				anchor = sl.Slug(idText)
+			}
+			if kramdownStyle(ids.style) {
+				// An attribute list on the next line sets or clears the id.
+				if id, ok := kramdownIAL(n, src); ok {
+					anchor = id
+				}
 			}
 			r := Range{}
 			if n.Lines().Len() > 0 {
@@ -69,7 +75,7 @@ func extract(post *Post, ids headingIDs) {
 				r = post.Lines.Range(ls, seg.Stop)
 			}
 			post.Headings = append(post.Headings, Heading{Level: n.Level, Text: txt, Anchor: anchor, Range: r})
-			if n.Level > 1 || !ids.noH1 {
+			if anchor != "" && (n.Level > 1 || !ids.noH1) {
 				post.Anchors = append(post.Anchors, anchor)
 			}
 		case *ast.Link:
@@ -77,14 +83,14 @@ func extract(post *Post, ids headingIDs) {
 				// Reported once, at its definition.
 				return ast.WalkContinue, nil
 			}
-			post.Refs = append(post.Refs, Ref{Kind: RefLink, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+			post.Refs = append(post.Refs, linkRef(post, RefLink, n.Pos(), n.Destination))
 		case *ast.Image:
 			if n.Reference != nil && n.Reference.Type != 0 {
 				// A reference-style image: its definition may also serve links.
 				post.Refs = append(post.Refs, Ref{Kind: RefImage, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), nil)})
 				return ast.WalkContinue, nil
 			}
-			post.Refs = append(post.Refs, Ref{Kind: RefImage, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+			post.Refs = append(post.Refs, linkRef(post, RefImage, n.Pos(), n.Destination))
 		case *ast.AutoLink:
 			u := string(n.URL(src))
 			if n.AutoLinkType == ast.AutoLinkEmail {
@@ -106,12 +112,16 @@ func extract(post *Post, ids headingIDs) {
 			} else if start >= 0 && start < len(src) && src[start] == '<' {
 				end += 2
 			}
-			post.Refs = append(post.Refs, Ref{Kind: RefAutolink, Dest: u, Range: post.Lines.Range(start, min(end, len(src)))})
+			ref := Ref{Kind: RefAutolink, Dest: u, Range: post.Lines.Range(start, min(end, len(src)))}
+			if ls := start + (end-start-len(label))/2; string(label) == u && ls >= 0 && ls+len(label) <= len(src) && bytes.Equal(src[ls:ls+len(label)], label) {
+				ref.DestStart, ref.DestEnd = ls, ls+len(label)
+			}
+			post.Refs = append(post.Refs, ref)
 		case *ast.LinkReferenceDefinition:
 			if l := refLabel(n.Label); imageLabels[l] && !linkLabels[l] {
 				return ast.WalkContinue, nil
 			}
-			post.Refs = append(post.Refs, Ref{Kind: RefDefinition, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), n.Destination)})
+			post.Refs = append(post.Refs, linkRef(post, RefDefinition, n.Pos(), n.Destination))
 		case *ast.RawHTML:
 			if n.Segments.Len() > 0 {
 				seg := n.Segments.At(0)
@@ -129,6 +139,10 @@ func extract(post *Post, ids headingIDs) {
 				htmlRefs(post, start, stop)
 				comps.scan(post.Body[start:stop])
 			}
+		case *east.DefinitionTerm:
+			if opts.TermIDs {
+				post.Anchors = append(post.Anchors, sl.Slug(plainText(n, src)))
+			}
 		case *east.Table:
 			post.Anchors = append(post.Anchors, comps.rowAnchors(n, src)...)
 		default:
@@ -141,24 +155,46 @@ func extract(post *Post, ids headingIDs) {
 // linkRange spans a link from its opening bracket to the closing parenthesis
 // after dest; without dest it covers the opening bracket only.
 func linkRange(post *Post, start int, dest []byte) Range {
+	r, _, _ := linkSpan(post, start, dest)
+	return r
+}
+
+// linkRef is a link, image or definition reference with its range and, when
+// the destination is written verbatim, its byte span.
+func linkRef(post *Post, kind RefKind, start int, dest []byte) Ref {
+	r, ds, de := linkSpan(post, start, dest)
+	return Ref{Kind: kind, Dest: string(dest), Range: r, DestStart: ds, DestEnd: de}
+}
+
+// linkSpan is the range from start to the closing parenthesis after dest,
+// and dest's byte span (0, 0 when dest is not found as written).
+func linkSpan(post *Post, start int, dest []byte) (Range, int, int) {
 	src := post.Body
 	if start < 0 || start >= len(src) {
-		return Range{Start: Position{1, 1}, End: Position{1, 1}}
+		return Range{Start: Position{1, 1}, End: Position{1, 1}}, 0, 0
 	}
 	end := start + 1
+	ds, de := 0, 0
 	if len(dest) > 0 {
 		lim := min(len(src), start+4096)
 		if i := bytes.Index(src[start:lim], dest); i >= 0 {
-			end = start + i + len(dest)
+			ds, de = start+i, start+i+len(dest)
+			end = de
 			if j := bytes.IndexAny(src[end:min(lim, end+512)], ")\n"); j >= 0 && src[end+j] == ')' {
 				end += j + 1
 			}
 		}
 	}
-	return post.Lines.Range(start, end)
+	return post.Lines.Range(start, end), ds, de
 }
 
-func plainText(n ast.Node, src []byte) string {
+func plainText(n ast.Node, src []byte) string { return unmarkCode(headingTextFrom(n, src, 0)) }
+
+// headingTextFrom is the plain text that starts at or after offset from
+// (the last line of a setext heading), each code span's text between
+// codeOpen and codeClose, so that the slugger leaves code alone (no entity
+// decoding, no typographer), as every generator does.
+func headingTextFrom(n ast.Node, src []byte, from int) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -166,6 +202,9 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
+			if c.Segment.Start < from {
+				return ast.WalkContinue, nil
+			}
 			b.Write(c.Segment.Value(src))
 			if c.SoftLineBreak() {
 				b.WriteByte(' ')
@@ -173,11 +212,13 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.String:
 			b.Write(c.Value)
 		case *ast.CodeSpan:
+			b.WriteRune(codeOpen)
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if tx, ok := t.(*ast.Text); ok {
 					b.Write(tx.Segment.Value(src))
 				}
 			}
+			b.WriteRune(codeClose)
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
@@ -185,6 +226,45 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// kramdownStyle reports whether headings are kramdown's (Jekyll), whose
+// block attribute lists ({: #id}) set ids.
+func kramdownStyle(style string) bool { return strings.HasPrefix(style, "kramdown") }
+
+var (
+	ialRE     = regexp.MustCompile(`^\{:\s*([^}]*)\}\s*$`)
+	ialAttrRE = regexp.MustCompile(`#([^\s.#"'=]+)|\bid=(?:"([^"]*)"|'([^']*)'|([^\s"']*))`)
+)
+
+// kramdownIAL reads a block attribute list on the line right after a
+// heading, `{: #id}` or `{: id="id"}`, and returns the id it sets; an empty
+// id="" clears it. ok is false when there is none, or it names no id.
+func kramdownIAL(h *ast.Heading, src []byte) (string, bool) {
+	next, isPara := h.NextSibling().(*ast.Paragraph)
+	if !isPara || next.Lines().Len() == 0 || h.Lines().Len() == 0 {
+		return "", false
+	}
+	end := h.Lines().At(h.Lines().Len() - 1).Stop
+	seg := next.Lines().At(0)
+	if bytes.Count(src[end:seg.Start], []byte("\n")) > 1 {
+		return "", false // a blank line between them: the list is the paragraph's
+	}
+	m := ialRE.FindSubmatch(bytes.TrimSpace(src[seg.Start:seg.Stop]))
+	if m == nil {
+		return "", false
+	}
+	id, found := "", false
+	for _, a := range ialAttrRE.FindAllSubmatch(m[1], -1) {
+		found = true
+		switch {
+		case len(a[1]) > 0:
+			id = string(a[1])
+		default:
+			id = string(a[2]) + string(a[3]) + string(a[4])
+		}
+	}
+	return id, found
 }
 
 // htmlRefs tokenizes raw HTML with x/net/html and records href/src values and
@@ -221,11 +301,15 @@ func htmlRefs(post *Post, start, stop int) {
 				cursor += i + len(v)
 			}
 			r := post.Lines.Range(vs, vs+len(v))
+			ds, de := 0, 0
+			if i >= 0 {
+				ds, de = vs, vs+len(v)
+			}
 			switch key {
 			case "href":
-				post.Refs = append(post.Refs, Ref{Kind: RefHTMLHref, Dest: val, Range: r, Attr: string(tag) + " href"})
+				post.Refs = append(post.Refs, Ref{Kind: RefHTMLHref, Dest: val, Range: r, Attr: string(tag) + " href", DestStart: ds, DestEnd: de})
 			case "src":
-				post.Refs = append(post.Refs, Ref{Kind: RefHTMLSrc, Dest: val, Range: r, Attr: string(tag) + " src"})
+				post.Refs = append(post.Refs, Ref{Kind: RefHTMLSrc, Dest: val, Range: r, Attr: string(tag) + " src", DestStart: ds, DestEnd: de})
 			case "id", "name":
 				if key == "id" || string(tag) == "a" {
 					post.Anchors = append(post.Anchors, val)

@@ -50,6 +50,77 @@ type Generator interface {
 	Traits() Traits
 }
 
+// ContentModel is implemented by a generator whose own configuration decides,
+// file by file, what is content, in which language, whether and where it is
+// rendered, and which files are translations of each other (Hugo's mounts,
+// language suffixes, build options and translationKey). The engine then asks
+// it instead of the generic scheme.
+type ContentModel interface {
+	// IsContent reports whether the generator reads abs as content at all.
+	IsContent(abs string) bool
+	// ModelEntry sets the entry's Lang, URL ("" when never rendered),
+	// Aliases, TranslationKey, Unrendered and UnknownLang.
+	ModelEntry(s *Site, e *Entry)
+	// Unrendered says why the file with front matter fm is never rendered;
+	// "" when it is.
+	Unrendered(abs string, fm *Value) string
+	// LinkTranslations fills Translations once every entry is known.
+	LinkTranslations(entries []*Entry)
+	// Fingerprint covers the configuration it read, for the index cache.
+	Fingerprint() string
+}
+
+// PageLinker is implemented by a generator that resolves page references its
+// own way: links rewritten by a render hook, and shortcodes that name pages
+// or files (Hugo's ref, relref and figure).
+type PageLinker interface {
+	// LinkPage finds the page a Markdown link destination reaches through
+	// the generator's own lookup; nil when none (or it has none).
+	LinkPage(ix *Index, from *Entry, dest string) *Entry
+	// CheckShortcodes reports the shortcodes of e whose targets are missing.
+	CheckShortcodes(s *Site, ix *Index, e *Entry) []Diagnostic
+}
+
+// LinkPage finds the page dest reaches through the generator's own link
+// lookup (a render hook); nil when there is none or it finds nothing.
+func (s *Site) LinkPage(ix *Index, from *Entry, dest string) *Entry {
+	if pl, ok := s.gen().(PageLinker); ok {
+		return pl.LinkPage(ix, from, dest)
+	}
+	return nil
+}
+
+// CheckShortcodes reports shortcodes of e whose pages or files are missing.
+func (s *Site) CheckShortcodes(ix *Index, e *Entry) []Diagnostic {
+	if pl, ok := s.gen().(PageLinker); ok {
+		return pl.CheckShortcodes(s, ix, e)
+	}
+	return nil
+}
+
+// IsContent reports whether the site's generator reads abs as content.
+func (s *Site) IsContent(abs string) bool {
+	cm, ok := s.gen().(ContentModel)
+	return !ok || cm.IsContent(abs)
+}
+
+// Unrendered says why the generator never renders the file at abs with
+// front matter fm (a headless bundle, a draft, build options); "" when it
+// renders it or cannot tell.
+func (s *Site) Unrendered(abs string, fm *Value) string {
+	if cm, ok := s.gen().(ContentModel); ok {
+		return cm.Unrendered(abs, fm)
+	}
+	return ""
+}
+
+// URLOwner is a Generator that decides every file's URL and aliases itself
+// (no generic permalink, url or aliases handling); an empty URL means the
+// file is not rendered. A configured permalink still wins.
+type URLOwner interface {
+	EntryURLs(s *Site, e *Entry) (u string, aliases []string)
+}
+
 // Traits are a generator's fixed choices that rules and the parser read.
 type Traits struct {
 	// SlugStyle names the heading-id slugger.
@@ -71,6 +142,19 @@ type Traits struct {
 	OrderPrefixes bool
 	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
 	NoHeadingAttributes bool
+	// CopiesWithoutFrontMatter: a file without front matter is copied
+	// as-is, not rendered, so it is no post and is not linted (Jekyll).
+	CopiesWithoutFrontMatter bool
+	// RelativeToURL: relative links and images resolve against the page's
+	// published URL, as the browser does, not against its source file
+	// (relative links to Markdown files still resolve as files).
+	RelativeToURL bool
+	// HTMLPages: .html files are read too; with front matter they are pages
+	// whose ids and links are the HTML's (Jekyll).
+	HTMLPages bool
+	// WordLists: a string in a list field (tags, categories) is a list of
+	// its words (Jekyll).
+	WordLists bool
 	// LooseHeadingIDs: a heading ending in `{#…}` takes any text there,
 	// spaces included, as its id (Docusaurus); implies no goldmark
 	// attribute parsing.

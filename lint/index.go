@@ -25,7 +25,21 @@ type Entry struct {
 	// Unrouted: the generator renders the file, but the model cannot know
 	// its URL (URL is "").
 	Unrouted bool
-	Refs     []Ref
+	// TranslationKey groups the translations of one page, where the
+	// generator pairs them itself (Hugo: translationKey or content path).
+	TranslationKey string
+	// Unrendered says why the generator never renders the file ("" when
+	// it does or cannot tell); such a file has no URL.
+	Unrendered string
+	// UnknownLang is a file name language suffix (about.de.md) that the
+	// site's config does not define, so the generator takes it as part
+	// of the name.
+	UnknownLang string
+	// OpenAnchors says why the page may have anchors its source does not
+	// show (a shortcode whose output is unknown); "" when all are known.
+	OpenAnchors string
+	Shortcodes  []Shortcode
+	Refs        []Ref
 	// Target is true for entries whose findings are reported.
 	Target bool
 	// Light entries were indexed from front matter and headings alone.
@@ -108,4 +122,10 @@ type Options struct {
 	// Warnings receives notes that are not findings, such as a corrupt link
 	// cache; nil discards them.
 	Warnings io.Writer
+	// Published are the URLs the site served at an earlier revision
+	// (--changed-since), for rules that guard against removing them.
+	Published []PublishedURL
+	// AllowEnv are the environment variables links.headers may expand
+	// (AllowedEnv); the others read as unset.
+	AllowEnv map[string]bool
 }

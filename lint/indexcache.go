@@ -59,12 +59,16 @@ type lightRecord struct {
 	ID       string
 	Fields   *Value
 	Anchors  []string
+	// What the generator model decided about the file.
+	TranslationKey, Unrendered, UnknownLang string
+	Shortcodes                              []Shortcode
 }
 
 // entry rebuilds the light entry of the file at abs.
 func (r *lightRecord) entry(abs string) *Entry {
 	en := &Entry{Path: r.Path, Abs: abs, URL: r.URL, Unrouted: r.Unrouted, Aliases: r.Aliases, Lang: r.Lang, ID: r.ID,
-		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true}
+		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true,
+		TranslationKey: r.TranslationKey, Unrendered: r.Unrendered, UnknownLang: r.UnknownLang, Shortcodes: r.Shortcodes}
 	for _, a := range r.Anchors {
 		en.Anchors[a] = true
 	}
@@ -117,13 +121,16 @@ func (e *Engine) indexFingerprint() (string, error) {
 	b = append(b, cfg...)
 	s := e.Site
 	b = fmt.Appendf(b, "\nsite %q %q %q %q %q %q %q %v %q %v %q\n", s.Root, s.Preset, s.SlugStyle, s.LangField,
-		s.DefaultLang, s.Dialect, s.DateField, s.LowerURLs, s.AdmonitionTypes, s.Permalink, s.PostPermalink)
+		s.DefaultLang, s.Dialect, s.DateField, s.LowerURLs, s.AdmonitionTypes, s.Permalink, s.jekyll.fingerprint())
 	b = fmt.Appendf(b, "sections %v\n", s.SectionPermalinks)
 	if f, ok := s.genData.(fingerprinter); ok {
 		b = fmt.Appendf(b, "model %s\n", f.fingerprint())
 	}
 	for _, r := range s.ContentRoots {
 		b = fmt.Appendf(b, "root %q %q %q\n", r.Dir, r.Base, r.Kind)
+	}
+	if cm, ok := s.gen().(ContentModel); ok {
+		b = fmt.Appendf(b, "model %s\n", cm.Fingerprint())
 	}
 	// Extensions are configured from the fields above; their types suffice
 	// (printing their values could print pointers, which vary per run).
@@ -203,7 +210,8 @@ func (c *indexCache) store(fi fs.FileInfo, en *Entry, anchors []string) {
 	var r *lightRecord
 	if fi.ModTime().Before(c.start.Add(-racyWindow)) {
 		r = &lightRecord{Path: en.Path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Mode: fi.Mode(), URL: en.URL,
-			Unrouted: en.Unrouted, Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors}
+			Unrouted: en.Unrouted, Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors,
+			TranslationKey: en.TranslationKey, Unrendered: en.Unrendered, UnknownLang: en.UnknownLang, Shortcodes: en.Shortcodes}
 	} else if c.old[en.Path] == nil {
 		return
 	}

@@ -37,6 +37,7 @@ type headingIDs struct {
 	style string
 	loose bool
 	noH1  bool
+	opts  AnchorOptions
 }
 
 // looseIDRE is Docusaurus's explicit heading id: `{#…}` ending the heading,
@@ -69,7 +70,7 @@ func NewParser(site *Site) *Parser {
 	)
 	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
 		noHeadingAttrs: tr.NoHeadingAttributes || tr.LooseHeadingIDs,
-		ids:            headingIDs{style: site.SlugStyle, loose: tr.LooseHeadingIDs, noH1: tr.NoH1Anchors}}
+		ids:            headingIDs{style: site.SlugStyle, loose: tr.LooseHeadingIDs, noH1: tr.NoH1Anchors, opts: site.Anchors}}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -101,12 +102,20 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		}
 		post.Body = body
 	}
+	if isHTMLPage(rel) {
+		// An HTML page with front matter: its links and ids are the HTML's.
+		post.AST = ast.NewDocument()
+		htmlRefs(post, 0, len(post.Body))
+		post.Directives = ParseDirectives(post)
+		return post
+	}
 	post.AST = p.md.Parser().Parse(text.NewReader(post.Body))
 	extract(post, p.ids)
 	if p.mdxComments || strings.EqualFold(filepath.Ext(rel), ".mdx") {
 		dropCommentedRefs(post)
 	}
 	post.Directives = ParseDirectives(post)
+	post.Shortcodes = ScanShortcodes(post.Body, post.Lines)
 	return post
 }
 
@@ -197,6 +206,9 @@ func htmlBlockEnd(line []byte, inPara bool) string {
 // heading may use them) and lines holding HTML, skipping fenced code; goldmark
 // then parses just those lines, so anchors come out exactly as in Parse.
 func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
+	if isHTMLPage(rel) {
+		return p.Parse(rel, abs, src) // HTML pages are tokenized whole, which is light already
+	}
 	post := &Post{Path: rel, Abs: abs, Source: src, Lines: NewLineIndex(src)}
 	if bytes.IndexByte(src[:min(len(src), binaryProbe)], 0) >= 0 {
 		return post
@@ -205,6 +217,12 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	start := 0
 	if fm := post.FrontMatter; fm != nil && !fm.Unterminated {
 		start = fm.End
+	}
+	bodyLine := post.Lines.Pos(start).Line
+	for _, sc := range ScanShortcodes(src, post.Lines) {
+		if start == 0 || sc.Range.Start.Line > bodyLine || (sc.Range.Start.Line == bodyLine && post.Lines.Offset(sc.Range.Start) >= start) {
+			post.Shortcodes = append(post.Shortcodes, sc)
+		}
 	}
 	var doc bytes.Buffer
 	var fenceChar byte
@@ -361,6 +379,13 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 			heading(line)
 			paraStart = -1
 			continue
+		case p.ids.opts.TermIDs && paraStart >= 0 && c == ':' && len(t) > 1 && (t[1] == ' ' || t[1] == '\t'):
+			// A definition list: its terms get ids too.
+			simple = false
+			doc.Write(src[paraStart:lineStart])
+			emit(line)
+			paraStart = -1
+			continue
 		case paraStart >= 0 && (c == '=' || c == '-') && setextRE.Match(line):
 			simple = false
 			doc.Write(src[paraStart:lineStart])
@@ -387,20 +412,18 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 	}
 	flushTable()
 	if simple {
+		// Explicit ids are registered in document order, as Hugo's id
+		// factory does (other sluggers do not register them).
 		sl := NewSlugger(p.slugStyle)
-		for _, h := range fast {
-			if h.id != "" {
-				sl.Reserve(h.id)
-			}
-		}
 		for _, h := range fast {
 			if h.id == "" {
 				h.id = sl.Slug(h.text)
+			} else {
+				sl.Reserve(h.id)
 			}
-			if h.h1 && p.ids.noH1 {
-				continue
+			if h.id != "" && (!h.h1 || !p.ids.noH1) { // an empty heading gets no id
+				post.Anchors = append(post.Anchors, h.id)
 			}
-			post.Anchors = append(post.Anchors, h.id)
 		}
 		doc.Reset()
 	}
@@ -459,7 +482,9 @@ func parsePlainHeading(line []byte, attrs bool) (plainHeading, bool) {
 			if bytes.IndexByte(code, '\n') >= 0 {
 				return h, false
 			}
+			b.WriteRune(codeOpen)
 			b.Write(code)
+			b.WriteRune(codeClose)
 			i += n + closeAt + n
 			continue
 		case '*', '_', '[', ']', '<', '>', '&', '\\', '!', '{', '}', '~', '|', '$', '\t', ':', 'h', 'w':

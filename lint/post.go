@@ -168,6 +168,7 @@ type Post struct {
 	Refs        []Ref
 	Headings    []Heading
 	Anchors     []string
+	Shortcodes  []Shortcode
 }
 
 // FileProblem is something wrong with the bytes of a file itself, found while
@@ -211,6 +212,15 @@ type Ref struct {
 	Dest  string
 	Range Range
 	Attr  string // attribute or front matter field the value came from
+	// DestStart and DestEnd are the byte offsets of Dest as written in the
+	// file, for fixes that rewrite it; both 0 when it is not written
+	// verbatim (escapes, a reference) or not known.
+	DestStart, DestEnd int
+}
+
+// DestSpan reports where Dest is written, when known.
+func (r Ref) DestSpan() (start, end int, ok bool) {
+	return r.DestStart, r.DestEnd, r.DestEnd > r.DestStart
 }
 
 // IsImage reports whether the reference loads an image.

@@ -82,6 +82,9 @@ type Diagnostic struct {
 	// (the generator fails its build on it, say); a severity the user
 	// configured for the rule still wins.
 	Severity Severity
+	// Cap, when set, lowers this finding's severity to at most Cap (a dead
+	// link still in its grace period is a warning, not an error).
+	Cap Severity
 }
 
 // Finding is the only type that crosses from rules to reporters.
@@ -164,10 +167,15 @@ type SitePass struct {
 	Targets []*Entry
 	Options *Options
 	report  func(*Entry, Diagnostic)
+	fail    func(error)
 }
 
 // Report records a diagnostic on entry e.
 func (p *SitePass) Report(e *Entry, d Diagnostic) { p.report(e, d) }
+
+// Fail records an error that fails the whole run (exit 2) instead of a
+// finding, such as a missing network.
+func (p *SitePass) Fail(err error) { p.fail(err) }
 
 // Reportf reports a message at r in e.
 func (p *SitePass) Reportf(e *Entry, r Range, format string, args ...any) {

@@ -31,8 +31,8 @@ type Site struct {
 	Preset string
 	// Gen is the generator model; rules ask the site, never a generator.
 	Gen Generator
-	// PostPermalink is Jekyll's pattern for posts (_config.yml permalink).
-	PostPermalink string
+	// jekyll is what the Jekyll model read from _config.yml.
+	jekyll *jekyllSite
 	// SectionPermalinks are Hugo's [permalinks]: section → pattern.
 	SectionPermalinks map[string]string
 	ContentRoots      []ContentRoot
@@ -60,6 +60,8 @@ type Site struct {
 	// Languages are the site's languages, the default first; nil when the
 	// generator's config names none.
 	Languages []string
+	// Anchors are the generator's options for heading and term ids.
+	Anchors AnchorOptions
 	// LocaleBase is the URL prefix of a language whose pages' site-absolute
 	// links are served under it (a Docusaurus locale's baseUrl).
 	LocaleBase map[string]string
@@ -78,6 +80,17 @@ type Site struct {
 // fingerprinter is generator data that can say what it read, for the index
 // cache fingerprint.
 type fingerprinter interface{ fingerprint() string }
+
+// AnchorOptions are how a generator's Markdown renderer gives ids beyond
+// slugging heading text.
+type AnchorOptions struct {
+	// LastLine: a multi-line (setext) heading takes its id from its last
+	// line only (goldmark, as Hugo uses it).
+	LastLine bool
+	// TermIDs: definition-list terms get ids too, counted with the
+	// headings (Hugo's autoDefinitionTermID).
+	TermIDs bool
+}
 
 // NewSite builds the site model from a config whose Root is set (and, for a
 // generator preset, already filled by ApplyPreset).
@@ -295,6 +308,14 @@ func relSlash(dir, abs string) string {
 // EntryURL computes where a post is published, and its other addresses
 // (aliases). Partials have no URL.
 func (s *Site) EntryURL(e *Entry) (string, []string) {
+	if cm, ok := s.gen().(ContentModel); ok {
+		c := *e
+		cm.ModelEntry(s, &c)
+		return c.URL, c.Aliases
+	}
+	if o, ok := s.gen().(URLOwner); ok && s.Permalink.IsZero() {
+		return o.EntryURLs(s, e)
+	}
 	root, ok := s.RootFor(e.Abs)
 	if !ok {
 		root = ContentRoot{Dir: s.Root}

@@ -200,14 +200,14 @@ func TestOtherPresets(t *testing.T) {
 			"about.md":                         "---\npermalink: /about/\n---\n",
 			"docs/guide.md":                    "---\ntitle: x\n---\n",
 		}, "", map[string]string{
-			"_posts/2024-01-02-hello-world.md": "/2024/01/02/hello-world",
-			"_posts/2024-01-03-dated.md":       "/2024/02/05/dated",
-			"_posts/2024-01-04-cats.md":        "/news/tech/2024/01/04/cats",
-			"_posts/2024-01-05-one.md":         "/misc/2024/01/05/one",
-			"_posts/2024-01-06-words.md":       "/a/b/2024/01/06/words",
-			"news/_posts/2024-01-07-folder.md": "/news/x/2024/01/07/folder",
-			"about.md":                         "/about",
-			"docs/guide.md":                    "/docs/guide",
+			"_posts/2024-01-02-hello-world.md": "/2024/01/02/hello-world.html",
+			"_posts/2024-01-03-dated.md":       "/2024/02/05/dated.html",
+			"_posts/2024-01-04-cats.md":        "/news/tech/2024/01/04/cats.html",
+			"_posts/2024-01-05-one.md":         "/misc/2024/01/05/one.html",
+			"_posts/2024-01-06-words.md":       "/a/b/2024/01/06/words.html",
+			"news/_posts/2024-01-07-folder.md": "/news/x/2024/01/07/folder.html",
+			"about.md":                         "/about/",
+			"docs/guide.md":                    "/docs/guide.html",
 		}},
 		{"jekyll", map[string]string{
 			"_config.yml":                      "title: x\npermalink: pretty\n",
@@ -215,21 +215,21 @@ func TestOtherPresets(t *testing.T) {
 			"_posts/2024-01-02-hello-world.md": "---\ntitle: x\n---\n",
 			"about.md":                         "---\ntitle: x\n---\n",
 		}, "", map[string]string{
-			"_posts/2024-01-04-cats.md":        "/news/2024/01/04/cats",
-			"_posts/2024-01-02-hello-world.md": "/2024/01/02/hello-world",
-			"about.md":                         "/about",
+			"_posts/2024-01-04-cats.md":        "/news/2024/01/04/cats/",
+			"_posts/2024-01-02-hello-world.md": "/2024/01/02/hello-world/",
+			"about.md":                         "/about/",
 		}},
 		{"jekyll", map[string]string{
 			"_config.yml":               "title: x\npermalink: /blog/:short_year/:i_month/:title:output_ext\n",
 			"_posts/2024-01-04-cats.md": "---\ncategories: [news]\n---\n",
 		}, "", map[string]string{
-			"_posts/2024-01-04-cats.md": "/blog/24/1/cats",
+			"_posts/2024-01-04-cats.md": "/blog/24/1/cats.html",
 		}},
 		{"jekyll", map[string]string{
 			"_config.yml":               "title: x\npermalink: none\n",
 			"_posts/2024-01-04-cats.md": "---\ncategories: [news]\n---\n",
 		}, "", map[string]string{
-			"_posts/2024-01-04-cats.md": "/news/cats",
+			"_posts/2024-01-04-cats.md": "/news/cats.html",
 		}},
 		{"hugo", map[string]string{
 			"hugo.toml":                     "title = 'x'\n[permalinks]\nposts = '/:year/:month/:title/'\nnotes = '/:section/:slug/'\n",
@@ -269,10 +269,15 @@ func TestOtherPresets(t *testing.T) {
 			"src/content/blog/second.mdx": "---\nslug: 2nd\n---\n",
 			"src/content/docs/a/index.md": "# x\n",
 			"src/pages/about.md":          "# x\n",
+			// Legacy collections (no content config): blog is rendered by a
+			// page passing entry slugs; no page renders docs, so its URLs
+			// are unknown.
+			"src/pages/blog/[...slug].astro": "---\nconst posts = await getCollection('blog');\n" +
+				"return posts.map((post) => ({ params: { slug: post.slug } }));\n---\n",
 		}, "", map[string]string{
 			"src/content/blog/first.md":   "/blog/first",
 			"src/content/blog/second.mdx": "/blog/2nd",
-			"src/content/docs/a/index.md": "/docs/a",
+			"src/content/docs/a/index.md": "",
 			"src/pages/about.md":          "/about",
 		}},
 		{"generic tokens", map[string]string{

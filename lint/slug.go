@@ -1,6 +1,10 @@
 package lint
 
-import "github.com/contentlint/contentlint/lint/slug"
+import (
+	"strings"
+
+	"github.com/contentlint/contentlint/lint/slug"
+)
 
 // Slugger turns heading text into unique anchors, one per document, the
 // way one generator does (package lint/slug holds the algorithms).
@@ -25,7 +29,42 @@ func NewSlugger(style string) *Slugger {
 // Slug returns the anchor for a heading's text as it stands in the source:
 // the generator's text preparation (entities, typographer) comes first.
 func (s *Slugger) Slug(text string) string {
-	return s.sl.Slug(slug.PrepareText(s.style, text))
+	return s.sl.Slug(prepareRuns(s.style, text))
+}
+
+// codeOpen and codeClose bracket a code span's text in heading text given
+// to Slug (private-use runes, never in real headings), so that the text
+// preparation leaves code alone.
+const (
+	codeOpen  = '\uE000'
+	codeClose = '\uE001'
+)
+
+// prepareRuns prepares the text outside code spans and keeps code as it is.
+func prepareRuns(style, text string) string {
+	if !strings.ContainsRune(text, codeOpen) {
+		return slug.PrepareText(style, text)
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexRune(text, codeOpen)
+		if i < 0 {
+			b.WriteString(slug.PrepareText(style, text))
+			return b.String()
+		}
+		b.WriteString(slug.PrepareText(style, text[:i]))
+		code, rest, _ := strings.Cut(text[i+len(string(codeOpen)):], string(codeClose))
+		b.WriteString(code)
+		text = rest
+	}
+}
+
+// unmarkCode drops the code span markers.
+func unmarkCode(s string) string {
+	if !strings.ContainsRune(s, codeOpen) {
+		return s
+	}
+	return strings.NewReplacer(string(codeOpen), "", string(codeClose), "").Replace(s)
 }
 
 // Reserve tells the slugger about an explicit anchor. Only Hugo registers

@@ -34,7 +34,9 @@ var AlternateLanguage = &lint.Rule{
 	Help: "The key of an alternate (or its `hreflang`) is the language of the translation it points at. It " +
 		"must be a BCP 47 tag (`fr`, `pt-BR`, `x-default`), must differ from the post's own language, must " +
 		"not be listed twice, and must agree with the `language` field of the target post (`fr` agrees " +
-		"with `fr-CA`).\n\n" +
+		"with `fr-CA`). A translation named by its file (`about.de.md`) must be in a " +
+		"language the site's config defines; otherwise the generator publishes it as a page of its own " +
+		"(a warning).\n\n" +
 		"Bad:\n\n```yaml\nlanguage: en\nalternates:\n  - de: /fr/2024/01/bonjour   # that post says language: fr\n```\n\n" +
 		"Good:\n\n```yaml\nlanguage: en\nalternates:\n  - fr: /fr/2024/01/bonjour\n```",
 	CheckSite: func(p *lint.SitePass) { newAltChecker(p).languages() },
@@ -328,6 +330,15 @@ func (c *altChecker) languages() {
 	for _, e := range c.p.Targets {
 		if c.p.Ctx.Err() != nil {
 			return
+		}
+		if e.UnknownLang != "" {
+			// A translation by file name (about.de.md) in a language the
+			// site does not define: the generator takes the suffix as part
+			// of the name and publishes it in the default language.
+			c.p.Report(e, lint.Diagnostic{Range: lint.Range{Start: lint.Position{Line: 1, Col: 1}, End: lint.Position{Line: 1, Col: 1}},
+				Severity: lint.Warning, Properties: map[string]string{"language": e.UnknownLang},
+				Message: fmt.Sprintf("file name language %q is not a language of the site (%s), so it is published as %s in %s",
+					e.UnknownLang, strings.Join(c.p.Site.Languages, ", "), e.URL, e.Lang)})
 		}
 		own, ownErr := language.Und, error(nil)
 		if e.Lang != "" {

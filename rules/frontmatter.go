@@ -116,7 +116,7 @@ var FrontmatterType = &lint.Rule{
 				checkDate(p, name, v)
 				continue
 			}
-			if msg := checkType(types[name], v); msg != "" {
+			if msg := checkSiteType(p.Site, types[name], v); msg != "" {
 				p.Reportf(v.Range, "field %q: %s", name, msg)
 			}
 		}
@@ -183,6 +183,15 @@ func checkDate(p *lint.Pass, name string, v *lint.Value) {
 		d.Severity = lint.Error
 	}
 	p.Report(d)
+}
+
+// checkSiteType is checkType where the generator has a say: lists it also
+// takes as a string of words.
+func checkSiteType(s *lint.Site, typ string, v *lint.Value) string {
+	if strings.TrimSpace(typ) == "list" && v.Kind == lint.Scalar && s.Traits().WordLists {
+		return "" // a string of words
+	}
+	return checkType(typ, v)
 }
 
 // checkType returns why v is not of type typ, or "".

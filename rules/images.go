@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode"
 
 	_ "golang.org/x/image/webp"
 	"golang.org/x/net/html/charset"
@@ -83,6 +82,10 @@ type assetChecker struct {
 type resolvedAsset struct {
 	abs   string
 	tried []string
+	// outside is set when a place looked at leaves the site: the asset is
+	// then reported as outside, found or not, so that no finding tells
+	// whether a file outside exists.
+	outside bool
 }
 
 func newAssetChecker(p *lint.SitePass) *assetChecker {
@@ -128,6 +131,12 @@ func (c *assetChecker) resolve(from, dest string, dirs []string) resolvedAsset {
 	} else {
 		r.abs, r.tried = c.p.Site.ResolveAsset(from, dest, dirs)
 	}
+	for _, t := range r.tried {
+		if !c.p.Site.Inside(t, dirs...) {
+			r.abs, r.outside = "", true
+			break
+		}
+	}
 	c.resolved[key] = r
 	return r
 }
@@ -140,11 +149,11 @@ func (c *assetChecker) resolveCover(from, dest string) resolvedAsset {
 	}
 	rel := strings.TrimLeft(strings.TrimPrefix(dest, "./"), "/")
 	r := c.resolve(from, rel, c.p.Config.Cover.Dirs)
-	if r.abs != "" || strings.HasPrefix(rel, "../") {
+	if r.abs != "" || r.outside || strings.HasPrefix(rel, "../") {
 		return r
 	}
 	s := c.resolve(from, "/"+rel, nil)
-	out := resolvedAsset{abs: s.abs, tried: append(append([]string(nil), r.tried...), s.tried...)}
+	out := resolvedAsset{abs: s.abs, tried: append(append([]string(nil), r.tried...), s.tried...), outside: s.outside}
 	return out
 }
 
@@ -252,6 +261,9 @@ func (c *assetChecker) covers(missing bool) {
 			}
 			r := c.resolveCover(e.Abs, dest)
 			switch {
+			case r.outside && missing:
+				c.p.Report(e, outsideDiag("cover", cv.dest, cv.rng))
+			case r.outside:
 			case r.abs == "" && missing && c.uncheckable(dest):
 			case r.abs == "" && missing:
 				c.p.Report(e, c.missingDiag("cover", cv.dest, dest, cv.rng, r.tried))
@@ -288,11 +300,23 @@ func (c *assetChecker) bodyImages() {
 				c.p.Reportf(e, ref.Range, "image %q names no file", ref.Dest)
 				continue
 			}
-			if r := c.resolve(e.Abs, dest, nil); r.abs == "" && !c.uncheckable(dest) {
-				c.p.Report(e, c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried))
+			if c.p.Site.Traits().RelativeToURL && e.URL != "" && !strings.HasPrefix(dest, "/") {
+				dest = againstURL(e.URL, dest) // the browser resolves it from the page's URL
+			}
+			if r := c.resolve(e.Abs, dest, nil); r.outside {
+				c.p.Report(e, outsideDiag("image", ref.Dest, ref.Range))
+			} else if r.abs == "" && !c.uncheckable(dest) {
+				d := c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried)
+				d.Fix = c.caseFix(ref, dest, r.tried)
+				c.p.Report(e, d)
 			}
 		}
 	}
+}
+
+func outsideDiag(what, written string, rng lint.Range) lint.Diagnostic {
+	return lint.Diagnostic{Range: rng, Properties: map[string]string{"path": written},
+		Message: fmt.Sprintf("%s %q points outside the site; files outside the site root are not looked at", what, written)}
 }
 
 // missingDiag says where a file was looked for and suggests the closest
@@ -351,6 +375,39 @@ func (c *assetChecker) nearestName(dest string, tried []string) string {
 	return best
 }
 
+// caseFix renames the file in an image path whose name has the wrong case,
+// when exactly one file in the folders tried matches it ignoring case: that
+// is the file the author meant, and the one a case-insensitive disk (macOS,
+// Windows) served while the site was written.
+func (c *assetChecker) caseFix(ref lint.Ref, dest string, tried []string) *lint.Fix {
+	start, end, ok := ref.DestSpan()
+	if !ok {
+		return nil
+	}
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		dest = dest[:i]
+	}
+	base := path.Base(dest)
+	match := ""
+	for _, t := range tried {
+		for _, name := range c.listing(filepath.Dir(t)) {
+			if name == base || !strings.EqualFold(name, base) {
+				continue
+			}
+			if match != "" && match != name {
+				return nil // two candidates: not ours to choose
+			}
+			match = name
+		}
+	}
+	i := strings.LastIndex(ref.Dest, base)
+	if match == "" || i < 0 {
+		return nil
+	}
+	rep := ref.Dest[:i] + match + ref.Dest[i+len(base):]
+	return &lint.Fix{Message: "use " + rep, Start: start, End: end, Replacement: rep}
+}
+
 func (c *assetChecker) listing(dir string) []string {
 	if l, ok := c.listings[dir]; ok {
 		return l
@@ -388,7 +445,7 @@ func decodeImageFile(abs string) (string, int) {
 	if !raster && ext != ".svg" {
 		return "", 0 // no decoder for it here (avif, ico...): existing is enough
 	}
-	f, err := os.Open(abs)
+	f, _, err := lint.OpenRegular(abs)
 	if err != nil {
 		return fmt.Sprintf("cannot be read: %v", err), 0
 	}
@@ -406,6 +463,7 @@ func decodeImageFile(abs string) (string, int) {
 	case errors.Is(err, image.ErrFormat):
 		return fmt.Sprintf("is not a %s image: it holds %s", strings.ToUpper(want), contentKind(head)), 0
 	case err != nil:
+		// Decoder errors name the format problem, never file bytes.
 		return fmt.Sprintf("does not decode as %s: %v", strings.ToUpper(want), err), 0
 	case got != want:
 		return fmt.Sprintf("is a %s image, not %s as its extension says", strings.ToUpper(got), strings.ToUpper(want)), 0
@@ -419,17 +477,8 @@ func contentKind(head []byte) string {
 	if i := strings.IndexByte(kind, ';'); i >= 0 {
 		kind = kind[:i]
 	}
-	if strings.HasPrefix(kind, "text/") {
-		line := string(head)
-		if i := strings.IndexAny(line, "\r\n"); i >= 0 {
-			line = line[:i]
-		}
-		line = strings.TrimFunc(line, unicode.IsSpace)
-		if r := []rune(line); len(r) > 40 {
-			line = string(r[:40]) + "…"
-		}
-		return fmt.Sprintf("%s (%q)", kind, line)
-	}
+	// Only the type: a message must never quote what a file holds (the
+	// file may be a secret that a committed symlink points at).
 	return kind
 }
 
@@ -447,11 +496,16 @@ func svgProblem(r io.Reader) string {
 			return "is not an SVG image: it holds no XML element"
 		}
 		if err != nil {
-			return fmt.Sprintf("is not an SVG image: invalid XML: %v", err)
+			// XML errors quote the text they stumble on; keep the line only.
+			var se *xml.SyntaxError
+			if errors.As(err, &se) {
+				return fmt.Sprintf("is not an SVG image: invalid XML on line %d", se.Line)
+			}
+			return "is not an SVG image: invalid XML"
 		}
 		if se, ok := tok.(xml.StartElement); ok {
 			if se.Name.Local != "svg" {
-				return fmt.Sprintf("is not an SVG image: its root element is <%s>, not <svg>", se.Name.Local)
+				return "is not an SVG image: its root element is not <svg>"
 			}
 			return ""
 		}

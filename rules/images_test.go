@@ -188,7 +188,7 @@ func TestCoverInvalid(t *testing.T) {
 		{name: "text named .jpg", files: map[string]string{
 			"blog/p.md": imgPost("cover: a.jpg\n", ""), "blog/a.jpg": "404 Not Found\n"},
 			want: []string{"blog/p.md:3:8-3:13 cover-invalid"},
-			msg:  []string{"cover blog/a.jpg is not a JPEG image", "text/plain", `"404 Not Found"`}},
+			msg:  []string{"cover blog/a.jpg is not a JPEG image", "text/plain"}, not: []string{"404"}},
 		{name: "HTML named .png", files: map[string]string{
 			"blog/p.md": imgPost("cover: a.png\n", ""), "blog/a.png": "<!DOCTYPE html><html><body>Error</body></html>"},
 			want: []string{"blog/p.md:3:8-3:13 cover-invalid"}, msg: []string{"text/html"}},
@@ -206,7 +206,7 @@ func TestCoverInvalid(t *testing.T) {
 			want: []string{"blog/p.md:3:8-3:13 cover-invalid"}, msg: []string{"empty file"}},
 		{name: "SVG with an HTML root", files: map[string]string{
 			"blog/p.md": imgPost("cover: a.svg\n", ""), "blog/a.svg": "<html><body>Not found</body></html>"},
-			want: []string{"blog/p.md:3:8-3:13 cover-invalid"}, msg: []string{"root element is <html>, not <svg>"}},
+			want: []string{"blog/p.md:3:8-3:13 cover-invalid"}, msg: []string{"root element is not <svg>"}, not: []string{"html"}},
 		{name: "SVG that is not XML", files: map[string]string{
 			"blog/p.md": imgPost("cover: a.svg\n", ""), "blog/a.svg": "<svg width=4>"},
 			want: []string{"blog/p.md:3:8-3:13 cover-invalid"}, msg: []string{"invalid XML"}},

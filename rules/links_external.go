@@ -22,16 +22,22 @@ var LinkDead = &lint.Rule{
 	Severity: lint.Error,
 	Help: "The URL was requested (HEAD, then GET when HEAD fails) and, after retries, answered with a status " +
 		"that is not accepted (`links.accept`, default 200-299), or failed: DNS, TLS, connection refused or " +
-		"reset, timeout, a redirect loop or more than 10 redirects. The message says which.\n\n" +
+		"reset, timeout, a redirect loop or more than 10 redirects. The message says which. With " +
+		"`links.failAfter` or `links.grace`, a URL that has not yet failed in that many consecutive runs, or for " +
+		"that long, is a warning whose message says since when it has been failing (the history is kept in the " +
+		"link cache; a success clears it).\n\n" +
 		"Bad:\n\n```md\nSee [the spec](https://example.com/old-spec).  <!-- 404 Not Found -->\n```\n\n" +
 		"Good:\n\n```md\nSee [the spec](https://example.com/spec).\n```",
 	CheckSite: func(p *lint.SitePass) {
-		reportExternal(p, func(r *linkcheck.Result) (string, bool) {
+		rep := reportExternal(p, func(r *linkcheck.Result) (string, bool) {
 			if r.State != linkcheck.Dead {
 				return "", false
 			}
 			return fmt.Sprintf("%s: %s", r.URL, r.Reason), true
-		})
+		}, nil)
+		if rep != nil && rep.netErr != nil {
+			p.Fail(rep.netErr) // once, here: the other link rules report no dead URL
+		}
 	},
 }
 
@@ -50,7 +56,7 @@ var LinkRedirect = &lint.Rule{
 				return "", false
 			}
 			return fmt.Sprintf("%s redirects permanently to %s", r.URL, r.Moved), true
-		})
+		}, redirectFix)
 	},
 }
 
@@ -75,7 +81,7 @@ var LinkFragment = &lint.Rule{
 				msg += fmt.Sprintf(" in its first %d MB", linkcheck.MaxHTML>>20)
 			}
 			return msg, true
-		})
+		}, nil)
 	},
 }
 
@@ -96,7 +102,7 @@ var LinkSkipped = &lint.Rule{
 				return "", false
 			}
 			return fmt.Sprintf("%s not checked: %s (set links.allowPrivate: true to check it)", r.URL, r.Reason), true
-		})
+		}, nil)
 	},
 }
 
@@ -105,29 +111,60 @@ type externalOcc struct {
 	entry *lint.Entry
 	rng   lint.Range
 	url   string
+	// start and end are the URL's byte span in the file, when known.
+	start, end int
 }
 
 type externalReport struct {
 	occ     []externalOcc
 	results map[string]*linkcheck.Result
+	// netErr is set when the network itself is missing; then no dead URL
+	// is reported, only this error.
+	netErr error
+	// failAfter and grace (links.failAfter, links.grace) keep a dead URL a
+	// warning until it has failed in that many runs and for that long.
+	failAfter int
+	grace     time.Duration
+	now       time.Time
+}
+
+// history says how long a dead URL has been failing, when link-health
+// history is on, and caps it at a warning while it is young.
+func (rep *externalReport) history(r *linkcheck.Result) (note string, cap lint.Severity) {
+	if r.State != linkcheck.Dead || (rep.failAfter <= 1 && rep.grace <= 0) || r.History.Runs == 0 {
+		return "", lint.Off // no history without the cache: an error at once
+	}
+	h := r.History
+	runs := "runs"
+	if h.Runs == 1 {
+		runs = "run"
+	}
+	note = fmt.Sprintf("; failing since %s (%d %s)", h.Since.UTC().Format("2006-01-02 15:04 UTC"), h.Runs, runs)
+	if h.Runs < rep.failAfter || rep.now.Sub(h.Since) < rep.grace {
+		cap = lint.Warning
+	}
+	return note, cap
 }
 
 // reportExternal runs the shared check and reports, at every occurrence, the
-// results that message selects.
-func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, bool)) {
+// results that message selects. fix, when set, gives the text that should
+// replace the URL as written ("" for none).
+func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, bool), fix func(r *linkcheck.Result, written string) string) *externalReport {
 	rep, _ := p.Index.Memo("rules/links-external", func() any { return checkExternal(p) }).(*externalReport)
 	if rep == nil {
-		return
+		return nil
 	}
 	for _, o := range rep.occ {
 		r := rep.results[o.url]
-		if r == nil {
+		if r == nil || (rep.netErr != nil && r.State == linkcheck.Dead) {
 			continue
 		}
 		msg, ok := message(r)
 		if !ok {
 			continue
 		}
+		note, limit := rep.history(r)
+		msg += note
 		props := map[string]string{"url": r.URL}
 		if r.Code != 0 {
 			props["status"] = fmt.Sprint(r.Code)
@@ -138,8 +175,29 @@ func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, b
 				props["final"] = r.Final // later hops were temporary
 			}
 		}
-		p.Report(o.entry, lint.Diagnostic{Range: o.rng, Message: msg, Properties: props})
+		d := lint.Diagnostic{Range: o.rng, Message: msg, Properties: props, Cap: limit}
+		if fix != nil && o.end > o.start {
+			if rep := fix(r, o.url); rep != "" && rep != o.url {
+				d.Fix = &lint.Fix{Message: "replace with " + rep, Start: o.start, End: o.end, Replacement: rep}
+			}
+		}
+		p.Report(o.entry, d)
 	}
+	return rep
+}
+
+// redirectFix is the URL a permanent redirect leads to, keeping the
+// fragment written (servers never see it, so the target has none). A URL
+// with credentials is left alone: the redirect target was redacted.
+func redirectFix(r *linkcheck.Result, written string) string {
+	if r.Moved == "" || strings.Contains(r.Moved, "REDACTED") {
+		return ""
+	}
+	moved := r.Moved
+	if i := strings.IndexByte(written, '#'); i >= 0 && !strings.Contains(moved, "#") {
+		moved += written[i:]
+	}
+	return moved
 }
 
 func checkExternal(p *lint.SitePass) *externalReport {
@@ -163,6 +221,8 @@ func checkExternal(p *lint.SitePass) *externalReport {
 		urls[i] = o.url
 	}
 	rep.results = c.Check(p.Ctx, urls)
+	rep.netErr = linkcheck.NetworkDown(rep.results)
+	rep.failAfter, rep.grace, rep.now = p.Config.Links.FailAfter, time.Duration(p.Config.Links.Grace), time.Now()
 	if cache != nil {
 		// Saved even when the run was interrupted: completed results count.
 		if err := cache.Save(); err != nil {
@@ -184,7 +244,7 @@ func warnf(p *lint.SitePass, format string, args ...any) {
 // options, and opens the cache unless --no-cache was given.
 func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 	lc := p.Config.Links
-	retries := 3
+	retries := linkcheck.DefaultRetries
 	if lc.Retries != nil {
 		retries = *lc.Retries
 	}
@@ -192,8 +252,9 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 	opt := linkcheck.Options{
 		Timeout: time.Duration(lc.Timeout), Concurrency: lc.Concurrency, PerHost: lc.PerHost,
 		HostInterval: time.Duration(lc.HostInterval), Retries: retries, MaxRetryAfter: time.Duration(lc.MaxRetryAfter),
+		Backoff: time.Duration(lc.Backoff), MaxBackoff: time.Duration(lc.MaxBackoff),
 		Accept: lc.Accept, Exclude: lc.Exclude, Headers: lc.Headers, AllowPrivate: lc.AllowPrivate,
-		Fragments: fragments,
+		Fragments: fragments, Getenv: lint.AllowedGetenv(nil),
 	}
 	if p.Options == nil {
 		return opt, nil
@@ -203,6 +264,7 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		version = "dev"
 	}
 	opt.UserAgent = linkcheck.UserAgent(version)
+	opt.Getenv = lint.AllowedGetenv(p.Options.AllowEnv)
 	opt.Progress = p.Options.Progress
 	if p.Options.NoCache {
 		return opt, nil
@@ -216,6 +278,14 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		}
 	} else if !filepath.IsAbs(path) {
 		path = filepath.Join(p.Config.Root, filepath.FromSlash(path))
+	}
+	content := append([]string(nil), p.Site.StaticRoots...)
+	for _, r := range p.Site.ContentRoots {
+		content = append(content, r.Dir)
+	}
+	if err := linkcheck.CheckCachePath(path, p.Site.Root, content); err != nil {
+		warnf(p, "contentlint: warning: %v; links are not cached\n", err)
+		return opt, nil
 	}
 	maxAge := time.Duration(lc.Cache.MaxAge)
 	if maxAge <= 0 {
@@ -243,8 +313,8 @@ func collectExternal(p *lint.SitePass) []externalOcc {
 		r lint.Range
 	}
 	seen := map[place]bool{}
-	add := func(e *lint.Entry, r lint.Range, dest string) {
-		dest = strings.TrimSpace(dest)
+	add := func(e *lint.Entry, r lint.Range, written string, start, end int) {
+		dest := strings.TrimSpace(written)
 		if !isHTTPURL(dest) || seen[place{e, r}] {
 			return
 		}
@@ -252,11 +322,15 @@ func collectExternal(p *lint.SitePass) []externalOcc {
 			return
 		}
 		seen[place{e, r}] = true
-		out = append(out, externalOcc{entry: e, rng: r, url: dest})
+		if dest != written {
+			start, end = 0, 0 // the span holds the spaces too
+		}
+		out = append(out, externalOcc{entry: e, rng: r, url: dest, start: start, end: end})
 	}
 	for _, e := range p.Targets {
 		for _, ref := range e.Refs {
-			add(e, ref.Range, ref.Dest)
+			s, en, _ := ref.DestSpan()
+			add(e, ref.Range, ref.Dest, s, en)
 		}
 		for _, name := range fields {
 			v := fieldValue(e.Fields, name)
@@ -265,11 +339,11 @@ func collectExternal(p *lint.SitePass) []externalOcc {
 			}
 			switch v.Kind {
 			case lint.Scalar:
-				add(e, v.Range, v.Text)
+				add(e, v.Range, v.Text, 0, 0)
 			case lint.List:
 				for _, it := range v.Items {
 					if it.Kind == lint.Scalar {
-						add(e, it.Range, it.Text)
+						add(e, it.Range, it.Text, 0, 0)
 					}
 				}
 			}

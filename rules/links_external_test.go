@@ -229,7 +229,7 @@ func TestLinkExternalCache(t *testing.T) {
 		t.Errorf("--no-cache did not bypass the cache")
 	}
 	cachePath := filepath.Join(root, ".cache", "links.json")
-	if err := os.WriteFile(cachePath, []byte("garbage"), 0o644); err != nil {
+	if err := os.WriteFile(cachePath, []byte(`{"version":2,"entries":{`), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if warn.Len() != 0 {
@@ -238,6 +238,29 @@ func TestLinkExternalCache(t *testing.T) {
 	runOnline(t, root, lint.Options{Warnings: &warn})
 	if !strings.Contains(warn.String(), "is corrupt and was ignored") || s.count("/ok") != 3 {
 		t.Errorf("corrupt cache: warning %q, requests %d", warn.String(), s.count("/ok"))
+	}
+}
+
+// A cache path that names a post, or any file that is not a cache, never
+// replaces it: posts/keep.md used to become {"version":2,"entries":{}}.
+func TestLinkExternalCacheNeverReplacesContent(t *testing.T) {
+	s := newLinkServer(t)
+	src := "---\ntitle: x\n---\n[a](" + s.URL + "/ok)\n"
+	for _, tt := range []struct{ cfg, keep, warn string }{
+		{"content: [posts]\n", "posts/keep.json", "is inside the content folder"},
+		{"", "notes.txt", "is another file, not a contentlint link cache"},
+		{"", "posts/keep.md", "is a Markdown file"},
+	} {
+		root := writeSite(t, map[string]string{"posts/a.md": src, "posts/keep.md": src, "posts/keep.json": "mine\n", "notes.txt": "mine\n"},
+			tt.cfg+linkConfig+"  cache: {path: "+tt.keep+"}\n")
+		var warn strings.Builder
+		runOnline(t, root, lint.Options{Warnings: &warn})
+		if !strings.Contains(warn.String(), tt.warn) {
+			t.Errorf("%s: warning %q lacks %q", tt.keep, warn.String(), tt.warn)
+		}
+		if b, _ := os.ReadFile(filepath.Join(root, tt.keep)); string(b) != src && string(b) != "mine\n" {
+			t.Errorf("%s was replaced: %q", tt.keep, b)
+		}
 	}
 }
 

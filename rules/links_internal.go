@@ -57,6 +57,9 @@ type linkChecker struct {
 type target struct {
 	entry *lint.Entry
 	file  string
+	// outside is a path that leaves the site: it is reported as such and
+	// never looked at.
+	outside bool
 }
 
 func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
@@ -108,6 +111,17 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	default:
 		t, tried, judged = lc.resolveRel(e, pth)
 	}
+	if t.outside {
+		lc.p.Report(e, lint.Diagnostic{Range: ref.Range, Properties: map[string]string{"url": ref.Dest},
+			Message: fmt.Sprintf("link %q points outside the site; files outside the site root are not looked at", ref.Dest)})
+		return
+	}
+	if t.entry == nil && t.file == "" {
+		// A render hook may resolve the link its own way (.GetPage).
+		if en := lc.p.Site.LinkPage(lc.p.Index, e, pth); en != nil {
+			t, judged = target{entry: en}, true
+		}
+	}
 	if t.entry == nil && t.file == "" {
 		if !judged {
 			return
@@ -130,6 +144,12 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 		where = t.entry.Path
 	}
 	d.Message = fmt.Sprintf("link %q: no heading or anchor %q in %s", ref.Dest, frag, where)
+	if t.entry.OpenAnchors != "" {
+		// The page may have the anchor from content its source does not
+		// show: likely wrong, not proven broken.
+		d.Severity = lint.Warning
+		d.Message += "; it may have one contentlint cannot see: " + t.entry.OpenAnchors
+	}
 	anchors := make([]string, 0, len(t.entry.Anchors))
 	for a := range t.entry.Anchors {
 		anchors = append(anchors, a)
@@ -141,14 +161,18 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	lc.p.Report(e, d)
 }
 
-// urlCandidates spells a URL path the ways generators serve it.
+// urlCandidates spells a URL path the ways generators serve it: with or
+// without index.html or .html (hosts serve x.html at x, x/index.html at x/).
 func urlCandidates(p string) []string {
 	out := []string{p}
 	for _, suf := range []string{"/index.html", "/index.htm", ".html", ".htm"} {
 		if strings.HasSuffix(p, suf) {
 			out = append(out, strings.TrimSuffix(p, suf))
-			break
+			return out
 		}
+	}
+	if t := strings.TrimSuffix(p, "/"); t != "" && path.Ext(t) == "" {
+		out = append(out, t+".html", t+"/index.html")
 	}
 	return out
 }
@@ -219,6 +243,9 @@ func isAssetPath(p string) bool {
 // an index page.
 func (lc *linkChecker) file(abs string) (target, bool) {
 	s := lc.p.Site
+	if !s.Inside(abs) {
+		return target{outside: true}, true
+	}
 	if fi, err := os.Stat(abs); err == nil {
 		if !fi.IsDir() {
 			if en := lc.p.Index.ByPath(s.Rel(abs)); en != nil {
@@ -245,6 +272,11 @@ func (lc *linkChecker) file(abs string) (target, bool) {
 // differ in which one they serve).
 func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bool) {
 	s := lc.p.Site
+	if s.Traits().RelativeToURL && e.URL != "" && !lint.IsMarkdown(p) {
+		// Only the page's URL counts, as in the browser.
+		t, tried, judged := lc.resolveAbs(againstURL(e.URL, p))
+		return t, tried, judged
+	}
 	f := filepath.Join(filepath.Dir(e.Abs), filepath.FromSlash(p))
 	if t, ok := lc.file(f); ok {
 		return t, nil, true
@@ -265,7 +297,11 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 	}
 	seen := map[string]bool{}
 	judged := true
-	for _, base := range []string{e.URL + "/", path.Dir(e.URL) + "/"} {
+	bases := []string{e.URL + "/", path.Dir(e.URL) + "/"}
+	if strings.HasSuffix(e.URL, "/") {
+		bases = []string{e.URL} // the published URL is a folder: the browser's base
+	}
+	for _, base := range bases {
 		u := path.Join(base, p)
 		if seen[u] {
 			continue
@@ -279,6 +315,20 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 		tried = append(tried, more...)
 	}
 	return target{}, dedupe(tried), judged
+}
+
+// againstURL resolves a relative path as a browser does on the page at
+// pageURL: from the URL itself when it ends in /, else from its folder.
+func againstURL(pageURL, rel string) string {
+	base := pageURL
+	if !strings.HasSuffix(base, "/") {
+		base = path.Dir(base) + "/"
+	}
+	u := path.Join(base, rel)
+	if strings.HasSuffix(rel, "/") && u != "/" {
+		u += "/"
+	}
+	return u
 }
 
 func dedupe(xs []string) []string {

@@ -23,7 +23,9 @@ func All() []*lint.Rule {
 		CoverInvalid,
 		ImageMissing,
 		LinkInternal,
+		ShortcodeTarget,
 		LinkDead, LinkRedirect, LinkFragment, LinkSkipped,
+		URLRemoved,
 		DirectiveUnused, // judges the suppression comments, after every other rule
 	}
 }

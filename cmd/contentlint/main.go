@@ -59,6 +59,7 @@ type options struct {
 	initConfig                            bool
 	also                                  alsoFlag
 	wf                                    workflowOptions
+	allowEnv                              []string
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -80,6 +81,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.StringVar(&o.explain, "explain", "", "print the help of `RULE`, with a bad and a good example, and exit")
 	fs.BoolVar(&o.initConfig, "init", false, "write a commented "+lint.ConfigFileName+" for the detected site generator in the given folder (default .) and exit")
+	fs.Func("allow-env", "let links.headers expand ${`NAME`} (repeatable; also "+lint.AllowEnvVar+"=NAME,...)", func(v string) error {
+		o.allowEnv = append(o.allowEnv, v)
+		return nil
+	})
 	fs.Var(&o.also, "also", "also write the report in `FORMAT=FILE` from the same run (repeatable), e.g. sarif=contentlint.sarif")
 	o.wf.register(fs)
 	fs.Usage = func() {
@@ -112,6 +117,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case o.initConfig:
 		return initConfig(fs.Args(), stdout, stderr)
 	}
+	if err := o.wf.validate(); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	reporter, ok := report.Formats()[o.format]
 	if !ok {
 		stderrf(stderr, "contentlint: unknown --format %q (want %s)\n", o.format, strings.Join(report.FormatNames(), ", "))
@@ -140,6 +149,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
+	allowEnv := lint.AllowedEnv(os.Getenv, o.allowEnv)
+	if err := cfg.CheckHeaderEnv(allowEnv); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	if len(paths) == 0 {
 		for _, r := range site.ContentRoots {
 			paths = append(paths, r.Dir)
@@ -164,7 +178,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	eng := &lint.Engine{Rules: all, Config: cfg, Site: site, Options: lint.Options{
 		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
-		Warnings: stderr,
+		Warnings: stderr, AllowEnv: allowEnv,
 	}}
 	if o.format == "text" && !o.wf.quiet {
 		stderrf(stderr, "contentlint: %s\n", siteLine(site.Describe()))
@@ -174,6 +188,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		stderrf(stderr, "contentlint: note: %s\n", n)
 	}
 	started := time.Now()
+	if paths, err = o.wf.scope(ctx, site, fs.Args(), paths, o.config, &eng.Options, stderr); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
+		return exitError
+	}
 	res, err := eng.Run(ctx, paths)
 	if err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
@@ -183,6 +201,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		// A detected generator whose model finds nothing is a wrong model,
 		// not a clean site.
 		stderrf(stderr, "contentlint: %s\n", noContentMessage(site))
+		return exitError
+	}
+	if err := o.wf.filterNew(ctx, res, eng.BaseDir); err != nil {
+		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
@@ -200,6 +222,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := o.wf.applyBaseline(runInfo, res, stderr); err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
+	}
+	if done, code := o.wf.applyFixes(runInfo, eng.BaseDir, out, stderr); done {
+		return code
 	}
 	if o.format == "text" {
 		runInfo.Color = o.color == "always" || (o.color == "auto" && o.output == "" && isTTY(stdout) && !noColor())

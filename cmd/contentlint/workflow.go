@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -8,6 +10,7 @@ import (
 
 	"github.com/contentlint/contentlint/lint"
 	"github.com/contentlint/contentlint/lint/baseline"
+	"github.com/contentlint/contentlint/lint/fix"
 	"github.com/contentlint/contentlint/lint/report"
 )
 
@@ -16,10 +19,19 @@ import (
 type workflowOptions struct {
 	quiet    bool
 	baseline string
+	fix      bool
+	dryRun   bool
+	since    string
+	newOnly  bool
+	changed  *changedRun // set by scope when --changed-since is given
 }
 
 func (w *workflowOptions) register(fs *flag.FlagSet) {
 	fs.BoolVar(&w.quiet, "quiet", false, "print findings only: no summary, per-rule counts or progress bars")
+	fs.BoolVar(&w.fix, "fix", false, "apply the safe suggested fixes to the files, then report what is left")
+	fs.BoolVar(&w.dryRun, "dry-run", false, "with --fix: print the fixes as a unified diff and write nothing (exit 1 when there is a fix)")
+	fs.StringVar(&w.since, "changed-since", "", "lint only the Markdown files changed since git `REF` (the rest is indexed), and check that no URL published at REF is gone (url-removed)")
+	fs.BoolVar(&w.newOnly, "new-only", false, "with --changed-since: report only findings on lines added or changed since REF")
 	fs.StringVar(&w.baseline, "baseline", "", "report only findings not recorded in `FILE`; a missing FILE is written with the current findings")
 }
 
@@ -59,6 +71,120 @@ func (w *workflowOptions) applyBaseline(run *report.Run, res *lint.Result, stder
 		stderrf(stderr, "contentlint: baseline %s: %d known findings not reported, %d baseline entries gone (fixed or changed)\n", w.baseline, out.Known, out.Gone)
 	}
 	return nil
+}
+
+// validate checks flag combinations before anything runs.
+func (w *workflowOptions) validate() error {
+	if w.dryRun && !w.fix {
+		return errors.New("--dry-run needs --fix")
+	}
+	if w.newOnly && w.since == "" {
+		return errNewOnlyNeedsRef
+	}
+	return nil
+}
+
+// scope narrows the paths to lint to the files changed since --changed-since
+// (possibly none: the site is then only indexed) and sets opts.Published to
+// the URLs the site served at that revision. Without the flag, paths are
+// returned as they are.
+func (w *workflowOptions) scope(ctx context.Context, site *lint.Site, given, paths []string, configPath string, opts *lint.Options, stderr io.Writer) ([]string, error) {
+	if w.since == "" {
+		return paths, nil
+	}
+	cr, targets, err := prepareChanged(ctx, w.since, site, given)
+	if err != nil {
+		return nil, err
+	}
+	pub, err := cr.published(ctx, site, configPath, opts.Jobs, stderr)
+	if err != nil {
+		return nil, err
+	}
+	w.changed, opts.Published = cr, pub
+	if targets == nil {
+		targets = []string{}
+	}
+	return targets, nil
+}
+
+// filterNew applies --new-only to the run's findings.
+func (w *workflowOptions) filterNew(ctx context.Context, res *lint.Result, baseDir string) error {
+	if !w.newOnly || w.changed == nil {
+		return nil
+	}
+	kept, err := w.changed.newOnly(ctx, res.Findings, baseDir)
+	if err != nil {
+		return err
+	}
+	res.Findings = kept
+	return nil
+}
+
+// applyFixes plans the fixes of the findings. With --dry-run it prints them
+// as a unified diff and returns done with the exit code (1 when there is a
+// fix, as "gofmt -d" users expect from CI). Otherwise it writes each file and
+// drops the fixed findings, so the report that follows holds the rest.
+func (w *workflowOptions) applyFixes(run *report.Run, baseDir string, stdout, stderr io.Writer) (done bool, code int) {
+	if !w.fix {
+		return false, 0
+	}
+	files, err := fix.Plan(baseDir, run.Findings)
+	if err != nil {
+		run.Errors = append(run.Errors, err)
+	}
+	n := 0
+	for _, f := range files {
+		n += len(f.Fixed)
+	}
+	if w.dryRun {
+		for _, f := range files {
+			if _, err := io.WriteString(stdout, f.Diff()); err != nil {
+				stderrf(stderr, "contentlint: %v\n", err)
+				return true, exitError
+			}
+		}
+		for _, e := range run.Errors {
+			stderrf(stderr, "contentlint: error: %v\n", e)
+		}
+		if !w.quiet {
+			stderrf(stderr, "contentlint: %d fixes in %d files (dry run: nothing written)\n", n, len(files))
+		}
+		switch {
+		case len(run.Errors) > 0:
+			return true, exitError
+		case n > 0:
+			return true, exitFindings
+		}
+		return true, exitOK
+	}
+	fixed := map[int]bool{}
+	written := 0
+	for _, f := range files {
+		if err := f.Write(); err != nil {
+			run.Errors = append(run.Errors, err)
+			continue
+		}
+		written++
+		for _, i := range f.Fixed {
+			fixed[i] = true
+		}
+	}
+	keep := run.Findings[:0:0]
+	var prints []string
+	for i, f := range run.Findings {
+		if fixed[i] {
+			continue
+		}
+		keep = append(keep, f)
+		if len(run.Fingerprints) == len(run.Findings) {
+			prints = append(prints, run.Fingerprints[i])
+		}
+	}
+	run.Findings, run.Fingerprints = keep, prints
+	if !w.quiet {
+		stderrf(stderr, "contentlint: fixed %d findings in %d files\n", len(fixed), written)
+	}
+	return false, 0
 }
 
 // noColor reports whether the NO_COLOR convention (no-color.org) asks for

@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,11 +10,15 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gofrs/flock"
+
 	"github.com/contentlint/contentlint/lint/internal/atomicfile"
 )
 
 // cacheVersion changes when the file layout or meaning does; other versions
 // are ignored. 2: entries say whether the private-address guard was off.
+// Failures, added later, are optional, so files with and without them are
+// both version 2.
 const cacheVersion = 2
 
 // DefaultCachePath is links.json in the user cache directory.
@@ -25,7 +30,8 @@ func DefaultCachePath() (string, error) {
 	return filepath.Join(d, "contentlint", "links.json"), nil
 }
 
-// cacheEntry is a successful check. Failures are never stored.
+// cacheEntry is a successful check. Failures never make a check skipped;
+// they are counted apart, in failureEntry.
 type cacheEntry struct {
 	Checked time.Time `json:"checked"`
 	Code    int       `json:"code"`
@@ -42,38 +48,65 @@ type cacheEntry struct {
 	Unguarded bool `json:"unguarded,omitempty"`
 }
 
+// failureEntry is the health history of a URL that failed in its latest
+// check: since when, and in how many consecutive runs. A success deletes it.
+type failureEntry struct {
+	Since time.Time `json:"since"`
+	Last  time.Time `json:"last"`
+	Runs  int       `json:"runs"`
+}
+
+// History is what a Result says about a URL's failures in earlier runs and
+// this one: the first failure of the current streak and the number of runs
+// in it. Zero without a cache.
+type History struct {
+	Since time.Time
+	Runs  int
+}
+
+// historyMaxAge is how long the failure record of a URL no run checks any
+// more is kept.
+const historyMaxAge = 90 * 24 * time.Hour
+
 type cacheFile struct {
 	Version int                    `json:"version"`
 	Entries map[string]*cacheEntry `json:"entries"`
+	// Failures are kept apart from the successes: they never make a URL
+	// skip a check, they only count how long it has been failing.
+	Failures map[string]*failureEntry `json:"failures,omitempty"`
 }
 
-// Cache is the persistent record of URLs found alive, with a maximum age.
+// Cache is the persistent record of URLs found alive, with a maximum age,
+// and of the failure streaks of URLs found dead.
 type Cache struct {
-	path    string
-	maxAge  time.Duration
-	now     func() time.Time
-	mu      sync.Mutex
-	entries map[string]*cacheEntry
+	path     string
+	maxAge   time.Duration
+	now      func() time.Time
+	mu       sync.Mutex
+	entries  map[string]*cacheEntry
+	failures map[string]*failureEntry
+	// This run's verdicts, applied again to the file's latest state when it
+	// is saved, so that concurrent runs each count.
+	failedNow map[string]time.Time
+	okNow     map[string]bool
+	stored    map[string]bool
+	// keep is why the file at path must not be replaced, if it must not.
+	keep error
 }
 
 // OpenCache reads the cache at path. A missing file is an empty cache; an
 // unreadable or corrupt one is ignored with a warning to warn (may be nil).
 func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
-	c := &Cache{path: path, maxAge: maxAge, now: time.Now, entries: map[string]*cacheEntry{}}
-	data, err := os.ReadFile(path)
+	c := &Cache{path: path, maxAge: maxAge, now: time.Now, entries: map[string]*cacheEntry{},
+		failures: map[string]*failureEntry{}, failedNow: map[string]time.Time{}, okNow: map[string]bool{},
+		stored: map[string]bool{}}
+	f, err := readCacheFile(path)
 	if err != nil {
-		if !os.IsNotExist(err) {
-			warnf(warn, "contentlint: warning: link cache %s ignored: %v\n", path, err)
+		var nc *NotCacheError
+		if errors.As(err, &nc) {
+			c.keep = err
 		}
-		return c
-	}
-	var f cacheFile
-	if err := json.Unmarshal(data, &f); err != nil {
-		warnf(warn, "contentlint: warning: link cache %s is corrupt and was ignored: %v\n", path, err)
-		return c
-	}
-	if f.Version != cacheVersion {
-		warnf(warn, "contentlint: warning: link cache %s has version %d, not %d, and was ignored\n", path, f.Version, cacheVersion)
+		warnf(warn, "contentlint: warning: %v\n", err)
 		return c
 	}
 	for k, e := range f.Entries {
@@ -81,7 +114,36 @@ func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 			c.entries[k] = e
 		}
 	}
+	for k, e := range f.Failures {
+		if e != nil && e.Runs > 0 && c.now().Sub(e.Last) < historyMaxAge {
+			c.failures[k] = e
+		}
+	}
 	return c
+}
+
+// readCacheFile reads a cache file; a missing one is empty. The error of an
+// unreadable, corrupt or other-version file says that it is ignored.
+func readCacheFile(path string) (*cacheFile, error) {
+	f := &cacheFile{}
+	data, err := readCacheBytes(path)
+	if err != nil {
+		var nc *NotCacheError
+		switch {
+		case os.IsNotExist(err):
+			return f, nil
+		case errors.As(err, &nc):
+			return f, fmt.Errorf("link cache %s %w", path, err)
+		}
+		return f, fmt.Errorf("link cache %s ignored: %w", path, err)
+	}
+	if err := json.Unmarshal(data, f); err != nil {
+		return &cacheFile{}, fmt.Errorf("link cache %s is corrupt and was ignored (link history starts afresh): %w", path, err)
+	}
+	if f.Version != cacheVersion {
+		return &cacheFile{}, fmt.Errorf("link cache %s has version %d, not %d, and was ignored", path, f.Version, cacheVersion)
+	}
+	return f, nil
 }
 
 // warnf writes a warning to w unless w is nil. A warning that cannot be
@@ -116,6 +178,40 @@ func (c *Cache) put(key string, e *cacheEntry) {
 	}
 	c.mu.Lock()
 	c.entries[key] = e
+	c.stored[key] = true
+	c.mu.Unlock()
+}
+
+// failed records that key failed in this run and returns its history, this
+// run included.
+func (c *Cache) failed(key string) History {
+	if c == nil {
+		return History{}
+	}
+	now := c.now()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.failedNow[key]; !ok {
+		c.failedNow[key] = now
+		e := c.failures[key]
+		if e == nil {
+			e = &failureEntry{Since: now}
+		}
+		c.failures[key] = &failureEntry{Since: e.Since, Last: now, Runs: e.Runs + 1}
+	}
+	e := c.failures[key]
+	return History{Since: e.Since, Runs: e.Runs}
+}
+
+// succeeded clears key's failure history.
+func (c *Cache) succeeded(key string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	delete(c.failures, key)
+	delete(c.failedNow, key)
+	c.okNow[key] = true
 	c.mu.Unlock()
 }
 
@@ -127,15 +223,28 @@ func (c *Cache) Len() int {
 }
 
 // Save writes the cache atomically: a temporary file in the same folder,
-// renamed over the old one, so a crash never leaves half a file.
+// renamed over the old one, so a crash never leaves half a file. Under a
+// lock file beside it, it reads the file again and applies this run's
+// results to what is there, so a run that saved in the meantime keeps its
+// successes and its failure counts.
 func (c *Cache) Save() error {
-	c.mu.Lock()
-	f := cacheFile{Version: cacheVersion, Entries: make(map[string]*cacheEntry, len(c.entries))}
-	for k, e := range c.entries {
-		if c.fresh(e) {
-			f.Entries[k] = e
-		}
+	if c.keep != nil {
+		return nil // OpenCache said why, once
 	}
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
+		return fmt.Errorf("link cache: %w", err)
+	}
+	lock := flock.New(c.path + ".lock")
+	if err := lock.Lock(); err != nil {
+		return fmt.Errorf("link cache: lock %s: %w", lock.Path(), err)
+	}
+	defer func() { _ = lock.Unlock() }() // the lock also goes with the process
+	disk, err := readCacheFile(c.path)
+	if err != nil {
+		disk = &cacheFile{} // warned about when it was opened; replaced now
+	}
+	c.mu.Lock()
+	f := c.merge(disk)
 	data, err := json.Marshal(f)
 	c.mu.Unlock()
 	if err != nil {
@@ -149,4 +258,41 @@ func (c *Cache) Save() error {
 		return fmt.Errorf("link cache: %w", err)
 	}
 	return nil
+}
+
+// merge applies this run's results to the file's latest state and makes
+// the result this cache's own state, so a second Save adds nothing twice.
+// c.mu is held.
+func (c *Cache) merge(disk *cacheFile) cacheFile {
+	f := cacheFile{Version: cacheVersion, Entries: map[string]*cacheEntry{}, Failures: map[string]*failureEntry{}}
+	for k, e := range disk.Entries {
+		if e != nil && c.fresh(e) {
+			f.Entries[k] = e
+		}
+	}
+	for k := range c.stored {
+		if e := c.entries[k]; e != nil && c.fresh(e) {
+			if old := f.Entries[k]; old == nil || !old.Checked.After(e.Checked) {
+				f.Entries[k] = e
+			}
+		}
+	}
+	for k, e := range disk.Failures {
+		if e != nil && e.Runs > 0 && c.now().Sub(e.Last) < historyMaxAge {
+			f.Failures[k] = e
+		}
+	}
+	for k := range c.okNow {
+		delete(f.Failures, k)
+	}
+	for k, at := range c.failedNow {
+		e := f.Failures[k]
+		if e == nil { // a first failure, or a run since found it alive
+			e = &failureEntry{Since: at}
+		}
+		f.Failures[k] = &failureEntry{Since: e.Since, Last: at, Runs: e.Runs + 1}
+	}
+	c.entries, c.failures = f.Entries, f.Failures
+	c.failedNow, c.okNow, c.stored = map[string]time.Time{}, map[string]bool{}, map[string]bool{}
+	return f
 }

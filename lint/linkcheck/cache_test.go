@@ -1,7 +1,9 @@
 package linkcheck
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -55,10 +57,14 @@ func TestCacheSecondRun(t *testing.T) {
 	if !second[page.URL+"/#b"].FragmentMissing {
 		t.Error("missing fragment not found from the cached anchors")
 	}
-	// No temporary files are left beside the cache.
+	// No temporary files are left beside the cache, only its lock file.
 	ents, _ := os.ReadDir(filepath.Dir(path))
-	if len(ents) != 1 {
-		t.Errorf("cache folder holds %d files, want 1", len(ents))
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if got, want := strings.Join(names, " "), filepath.Base(path)+" "+filepath.Base(path)+".lock"; got != want {
+		t.Errorf("cache folder holds %s, want %s", got, want)
 	}
 	var f cacheFile
 	data, _ := os.ReadFile(path)
@@ -92,7 +98,10 @@ func TestCacheMaxAge(t *testing.T) {
 
 func TestCacheCorrupt(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "links.json")
-	for _, content := range []string{"{not json", `{"version":99,"entries":{}}`} {
+	// A cache cut short or of another version is still ours, so it is
+	// replaced; a file that is not a cache at all never is (see
+	// TestCacheNeverReplacesOtherFiles).
+	for _, content := range []string{`{"version":2,"entries":{"x":`, `{"version":99,"entries":{}}`} {
 		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -154,5 +163,90 @@ func TestCacheRespectsGuard(t *testing.T) {
 	}
 	if r := run(true); r.State != OK || !r.Cached || s.hits() != 1 {
 		t.Errorf("third run with allowPrivate: state %v cached %v, %d requests; want the cached success", r.State, r.Cached, s.hits())
+	}
+}
+
+// TestCacheConcurrentRuns: runs that share a cache file and save at the same
+// time each count their failure and keep their successes, and the file is
+// always whole.
+func TestCacheConcurrentRuns(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		if r.URL.Path == "/dead" {
+			w.WriteHeader(http.StatusGone)
+		}
+	})
+	path := filepath.Join(t.TempDir(), "links.json")
+	const runs = 6
+	errs := make(chan error, runs)
+	for i := range runs {
+		go func() {
+			cache := OpenCache(path, time.Hour, nil)
+			opt := testOptions()
+			opt.Cache = cache
+			c, err := New(opt)
+			if err != nil {
+				errs <- err
+				return
+			}
+			c.Check(context.Background(), []string{srv.URL + "/dead", fmt.Sprintf("%s/ok/%d", srv.URL, i)})
+			errs <- cache.Save()
+		}()
+	}
+	for range runs {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	var f cacheFile
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatalf("cache file is not whole: %v", err)
+	}
+	if e := f.Failures[srv.URL+"/dead"]; e == nil || e.Runs != runs {
+		t.Errorf("failure history %+v, want %d runs", e, runs)
+	}
+	if len(f.Entries) != runs {
+		t.Errorf("%d successes kept, want one per run (%d)", len(f.Entries), runs)
+	}
+	if got := srv.hits(); got != runs*3 {
+		t.Errorf("server saw %d requests, want %d (each run: HEAD+GET of the dead URL, HEAD of its own)", got, runs*3)
+	}
+}
+
+// TestCacheHistory: a failure starts a streak, each failed run adds one, a
+// success ends it; the history outlives the successes' maxAge.
+func TestCacheHistory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "links.json")
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	open := func() *Cache {
+		c := OpenCache(path, time.Minute, nil)
+		c.now = func() time.Time { return now }
+		return c
+	}
+	c := open()
+	if h := c.failed("k"); h.Runs != 1 || !h.Since.Equal(now) {
+		t.Errorf("first failure: %+v", h)
+	}
+	if h := c.failed("k"); h.Runs != 1 {
+		t.Errorf("the same run counted twice: %+v", h)
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	start := now
+	now = now.Add(48 * time.Hour)
+	c = open()
+	if h := c.failed("k"); h.Runs != 2 || !h.Since.Equal(start) {
+		t.Errorf("second run: %+v, want 2 runs since %v", h, start)
+	}
+	c.succeeded("k")
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if h := open().failed("k"); h.Runs != 1 || !h.Since.Equal(now) {
+		t.Errorf("after a success: %+v, want a new streak", h)
 	}
 }

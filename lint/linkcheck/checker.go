@@ -24,11 +24,15 @@ import (
 // Defaults for zero Options fields.
 const (
 	DefaultTimeout       = 15 * time.Second
-	DefaultConcurrency   = 32
-	DefaultPerHost       = 4
 	DefaultMaxRetryAfter = 60 * time.Second
-	DefaultBackoff       = time.Second
-	MaxRedirects         = 10
+	// Chosen with BenchmarkLimits and the peers' comparison; the README's
+	// External links section gives the figures and the reasoning.
+	DefaultConcurrency = 64
+	DefaultPerHost     = 4
+	DefaultBackoff     = 500 * time.Millisecond
+	DefaultMaxBackoff  = 10 * time.Second
+	DefaultRetries     = 3
+	MaxRedirects       = 10
 )
 
 // Options configure a Checker. Zero values take the defaults above.
@@ -40,6 +44,7 @@ type Options struct {
 	Retries       int // retries after the first attempt
 	MaxRetryAfter time.Duration
 	Backoff       time.Duration // first retry delay; doubles each time, with jitter
+	MaxBackoff    time.Duration // cap on one retry delay
 	Accept        []string      // status codes or ranges, default 200-299
 	Exclude       []string      // regular expressions of URLs never fetched
 	// Headers are extra request headers per host name; values expand ${VAR}
@@ -102,6 +107,13 @@ type Result struct {
 	FragmentMissing bool
 	Truncated       bool // the page was longer than MaxHTML
 	Cached          bool
+	// Net is the stage at which a dead URL failed without an answer
+	// (NetDNS, NetResolver, NetConnect), "" when the server answered.
+	Net  string
+	host string // the host:port the URL was fetched from
+	// History is the failure streak of a dead URL, this run included; zero
+	// without a cache.
+	History History
 }
 
 // Checker checks URLs. It is safe to use once per run.
@@ -132,6 +144,9 @@ func New(opt Options) (*Checker, error) {
 	}
 	if opt.Backoff <= 0 {
 		opt.Backoff = DefaultBackoff
+	}
+	if opt.MaxBackoff <= 0 {
+		opt.MaxBackoff = DefaultMaxBackoff
 	}
 	if opt.Retries < 0 {
 		opt.Retries = 0
@@ -213,6 +228,11 @@ type job struct {
 	needBody bool
 	out      outcome
 	done     bool
+	// Between attempts: the retries made so far, and whether HEAD has
+	// already failed in a way that GET may not share.
+	retries int
+	useGet  bool
+	hist    History
 }
 
 // Check checks urls (absolute http or https URLs, as written) and returns a
@@ -259,7 +279,6 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 		}
 		pending = append(pending, j)
 	}
-	pending = interleave(pending)
 
 	var bar *progressbar.ProgressBar
 	if c.opt.Progress != nil && len(pending) > 0 {
@@ -273,34 +292,13 @@ func (c *Checker) Check(ctx context.Context, urls []string) map[string]*Result {
 			progressbar.OptionClearOnFinish(),
 		)
 	}
-	next := make(chan *job)
-	var wg sync.WaitGroup
-	for w := 0; w < min(c.opt.Concurrency, len(pending)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range next {
-				j.out = c.fetch(ctx, j)
-				if ctx.Err() == nil || j.out.state != Canceled {
-					j.done = true
-					c.store(j)
-				}
-				if bar != nil {
-					_ = bar.Add(1)
-				}
-			}
-		}()
-	}
-feed:
-	for _, j := range pending {
-		select {
-		case next <- j:
-		case <-ctx.Done():
-			break feed
+	s := newScheduler(ctx, c, func(j *job) {
+		c.store(j)
+		if bar != nil {
+			_ = bar.Add(1)
 		}
-	}
-	close(next)
-	wg.Wait()
+	})
+	s.run(pending)
 	if bar != nil {
 		_ = bar.Finish()
 	}
@@ -340,12 +338,21 @@ func (c *Checker) cached(j *job) *cacheEntry {
 	return e
 }
 
-// store records successes in the cache; failures are always re-checked.
+// store records successes in the cache, and the failure history of dead
+// URLs; failures are always re-checked.
 func (c *Checker) store(j *job) {
 	o := j.out
-	if o.state != OK || j.u.User != nil || c.opt.Cache == nil {
+	if j.u.User != nil || c.opt.Cache == nil {
 		return
 	}
+	if o.state == Dead {
+		j.hist = c.opt.Cache.failed(j.key)
+		return
+	}
+	if o.state != OK {
+		return
+	}
+	c.opt.Cache.succeeded(j.key)
 	e := &cacheEntry{Checked: time.Now(), Code: o.code, Final: o.final, Moved: o.moved,
 		Body: o.body, HTML: o.html, Truncated: o.truncated, Unguarded: c.opt.AllowPrivate}
 	if o.body {
@@ -373,7 +380,8 @@ func outcomeFromCache(e *cacheEntry) outcome {
 // fill turns a job's outcome into the result of one URL as written.
 func (c *Checker) fill(r *Result, j *job) {
 	o := j.out
-	r.State, r.Kind, r.Code, r.Reason, r.Cached = o.state, o.kind, o.code, o.reason, o.cached
+	r.State, r.Kind, r.Code, r.Reason, r.Cached, r.Net = o.state, o.kind, o.code, o.reason, o.cached, o.net
+	r.host, r.History = hostKey(j.u), j.hist
 	r.Moved, r.Final = Redact(o.moved), Redact(o.final)
 	if o.state == OK && r.Fragment != "" && c.opt.Fragments && o.body && o.html && !hasAnchor(o.anchors, r.Fragment) {
 		r.FragmentMissing = true
@@ -381,28 +389,10 @@ func (c *Checker) fill(r *Result, j *job) {
 	}
 }
 
-// interleave orders jobs round-robin across hosts, so that workers do not all
-// queue behind one host's limit while others sit idle.
-func interleave(js []*job) []*job {
+// sortedJobs orders jobs by key, so that each host's queue is deterministic.
+func sortedJobs(js []*job) []*job {
 	sort.Slice(js, func(a, b int) bool { return js[a].key < js[b].key })
-	byHost := map[string][]*job{}
-	var hosts []string
-	for _, j := range js {
-		h := hostKey(j.u)
-		if _, ok := byHost[h]; !ok {
-			hosts = append(hosts, h)
-		}
-		byHost[h] = append(byHost[h], j)
-	}
-	out := make([]*job, 0, len(js))
-	for i := 0; len(out) < len(js); i++ {
-		for _, h := range hosts {
-			if i < len(byHost[h]) {
-				out = append(out, byHost[h][i])
-			}
-		}
-	}
-	return out
+	return js
 }
 
 func (c *Checker) host(u *url.URL) *host {

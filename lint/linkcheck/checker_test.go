@@ -835,10 +835,10 @@ func TestBlockedErrorIs(t *testing.T) {
 	}
 }
 
-// TestBackoffCapped: the exponential wait stops growing at maxRetryAfter, the
-// longest a server may make us wait, and never overflows with many retries.
+// TestBackoffCapped: the exponential wait stops growing at MaxBackoff, the
+// and never overflows with many retries.
 func TestBackoffCapped(t *testing.T) {
-	c, err := New(Options{Backoff: time.Second, MaxRetryAfter: 5 * time.Second, Retries: 100})
+	c, err := New(Options{Backoff: time.Second, MaxBackoff: 5 * time.Second, Retries: 100})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -879,5 +879,55 @@ func TestProxyAddressNotExemptWhenDirect(t *testing.T) {
 	}
 	if proxy.hits() != 1 {
 		t.Errorf("proxy saw %d requests, want only the proxied one", proxy.hits())
+	}
+}
+
+// TestRetryHoldsNoWorker: with one worker, a URL waiting out its backoff
+// leaves the worker to the other URLs, which arrive before its retry.
+func TestRetryHoldsNoWorker(t *testing.T) {
+	failing := serve(t, status(500))
+	ok := serve(t, status(200))
+	opt := testOptions()
+	opt.Concurrency, opt.Retries, opt.Backoff = 1, 1, 2*time.Second
+	res := check(t, opt, failing.URL+"/a", ok.URL+"/1", ok.URL+"/2", ok.URL+"/3")
+	if r := res[failing.URL+"/a"]; r.State != Dead || r.Reason != "500 Internal Server Error (after 1 retry)" {
+		t.Errorf("failing URL: %v %q", r.State, r.Reason)
+	}
+	fl, ol := failing.log(), ok.log()
+	if len(fl) != 3 || len(ol) != 3 {
+		t.Fatalf("requests: failing %d (want HEAD, GET, GET), ok %d (want 3)", len(fl), len(ol))
+	}
+	if last := ol[len(ol)-1].at; !last.Before(fl[2].at) {
+		t.Errorf("the other URLs waited for the retry: last of them at %v, retry at %v", last, fl[2].at)
+	}
+}
+
+// TestRetryHoldsNoHostSlot: with one slot per host, a URL waiting to retry
+// lets the host's other URLs through first.
+func TestRetryHoldsNoHostSlot(t *testing.T) {
+	s := serve(t, func(w http.ResponseWriter, r *http.Request, _ int) {
+		if r.URL.Path == "/a" {
+			w.WriteHeader(502)
+			return
+		}
+		w.WriteHeader(200)
+	})
+	opt := testOptions()
+	opt.Concurrency, opt.PerHost, opt.Retries, opt.Backoff = 4, 1, 1, 2*time.Second
+	res := check(t, opt, s.URL+"/a", s.URL+"/b", s.URL+"/c")
+	for _, p := range []string{"/b", "/c"} {
+		if r := res[s.URL+p]; r.State != OK {
+			t.Errorf("%s: %v %s", p, r.State, r.Reason)
+		}
+	}
+	var paths []string
+	for _, a := range s.log() {
+		paths = append(paths, a.method+" "+a.path)
+	}
+	if got, want := strings.Join(paths, ","), "HEAD /a,GET /a,HEAD /b,HEAD /c,GET /a"; got != want {
+		t.Errorf("server saw %s, want %s", got, want)
+	}
+	if p := s.peak.Load(); p > 1 {
+		t.Errorf("%d requests in flight at once, over the per-host limit of 1", p)
 	}
 }

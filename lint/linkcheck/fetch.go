@@ -38,6 +38,9 @@ type outcome struct {
 	// retryAfter is the server's Retry-After on 429 or 503, 0 without one.
 	retryAfter time.Duration
 	retries    int
+	// net says how a request failed before the server answered anything:
+	// NetDNS, NetResolver or NetConnect, "" otherwise.
+	net string
 }
 
 // retriable reports failures worth another attempt.
@@ -64,51 +67,33 @@ func (o *outcome) headFallback() bool {
 	return false
 }
 
-// fetch checks one URL: HEAD (or GET when the page is needed), GET after a
-// HEAD the server got wrong, and retries with backoff.
-func (c *Checker) fetch(ctx context.Context, j *job) outcome {
-	useGet := j.needBody
-	var o outcome
-	for attempt := 0; ; attempt++ {
-		if useGet {
-			o = c.chain(ctx, j.u, http.MethodGet, j.needBody)
-		} else {
-			o = c.chain(ctx, j.u, http.MethodHead, false)
-			if o.state != OK && o.headFallback() && ctx.Err() == nil {
-				useGet = true
-				o = c.chain(ctx, j.u, http.MethodGet, j.needBody)
-			}
-		}
-		o.retries = attempt
-		if ctx.Err() != nil {
-			return outcome{state: Canceled}
-		}
-		if o.state == OK || !o.retriable() || attempt >= c.opt.Retries {
-			break
-		}
-		wait := o.retryAfter
-		if wait == 0 {
-			wait = c.backoff(attempt)
-		}
-		if err := sleep(ctx, wait); err != nil {
-			return outcome{state: Canceled}
-		}
+// try makes one attempt at a URL: HEAD (or GET when the page is needed), and
+// GET at once after a HEAD the server got wrong; GET then stays for the
+// job's retries. held is the start host's slot, taken by the scheduler.
+func (c *Checker) try(ctx context.Context, j *job, held *slot) outcome {
+	if j.useGet || j.needBody {
+		return c.chain(ctx, j.u, http.MethodGet, j.needBody, held)
 	}
-	if o.state == Dead && o.retries > 0 {
-		o.reason += fmt.Sprintf(" (after %d %s)", o.retries, plural(o.retries, "retry", "retries"))
+	o := c.chain(ctx, j.u, http.MethodHead, false, held)
+	if o.state != OK && o.headFallback() && ctx.Err() == nil {
+		j.useGet = true
+		o = c.chain(ctx, j.u, http.MethodGet, j.needBody, held)
+	}
+	if ctx.Err() != nil {
+		return outcome{state: Canceled}
 	}
 	return o
 }
 
 // backoff is the wait before retry attempt+1: exponential with jitter on the
-// upper half, capped at MaxRetryAfter (the longest a server may make us
-// wait), and doubled by a loop that stops there so it cannot overflow.
+// upper half, capped at MaxBackoff, and doubled by a loop that stops there so
+// it cannot overflow.
 func (c *Checker) backoff(attempt int) time.Duration {
 	d := c.opt.Backoff
-	for i := 0; i < attempt && d < c.opt.MaxRetryAfter; i++ {
+	for i := 0; i < attempt && d < c.opt.MaxBackoff; i++ {
 		d *= 2
 	}
-	d = min(d, c.opt.MaxRetryAfter)
+	d = min(d, c.opt.MaxBackoff)
 	return d/2 + rand.N(d/2+1) //nolint:gosec // jitter needs no crypto randomness
 }
 
@@ -120,7 +105,7 @@ func plural(n int, one, many string) string {
 }
 
 // chain follows redirects by hand from start, up to MaxRedirects hops.
-func (c *Checker) chain(ctx context.Context, start *url.URL, method string, needBody bool) outcome {
+func (c *Checker) chain(ctx context.Context, start *url.URL, method string, needBody bool, held *slot) outcome {
 	cur := start
 	seen := map[string]bool{}
 	var path []string
@@ -136,7 +121,7 @@ func (c *Checker) chain(ctx context.Context, start *url.URL, method string, need
 		}
 		seen[k] = true
 		path = append(path, redactURL(cur))
-		o, loc := c.do(ctx, method, cur, needBody)
+		o, loc := c.do(ctx, method, cur, needBody, held)
 		if loc == "" {
 			o.final = cur.String()
 			o.moved = moved
@@ -157,13 +142,23 @@ func (c *Checker) chain(ctx context.Context, start *url.URL, method string, need
 	}
 }
 
-// do sends one request. It returns the Location of a redirect, or "".
-func (c *Checker) do(ctx context.Context, method string, u *url.URL, needBody bool) (outcome, string) {
-	h := c.host(u)
-	if err := h.acquire(ctx); err != nil {
+// do sends one request. It returns the Location of a redirect, or "". A
+// request to the held slot's host uses that slot; any other host's slot is
+// taken for this request only, after the held one is given up, so that no
+// request holds one host's slot while it waits for another's.
+func (c *Checker) do(ctx context.Context, method string, u *url.URL, needBody bool, held *slot) (outcome, string) {
+	h, err := held.use(ctx, u)
+	if err != nil {
 		return outcome{state: Canceled}, ""
 	}
-	defer h.release()
+	if h == nil {
+		held.release()
+		h = c.host(u)
+		if err := h.acquire(ctx); err != nil {
+			return outcome{state: Canceled}, ""
+		}
+		defer h.release()
+	}
 	rctx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(rctx, method, u.String(), nil)
@@ -178,7 +173,9 @@ func (c *Checker) do(ctx context.Context, method string, u *url.URL, needBody bo
 	c.requests.Add(1)
 	resp, err := c.client.Do(req)
 	if err != nil {
-		return c.failure(ctx, rctx, err), ""
+		o := c.failure(ctx, rctx, err)
+		o.net = netStage(err)
+		return o, ""
 	}
 	defer func() { _ = resp.Body.Close() }() // read or drained first; a close error changes nothing
 	o := outcome{state: OK, code: resp.StatusCode}
@@ -286,6 +283,30 @@ func (c *Checker) failure(ctx, rctx context.Context, err error) outcome {
 		return outcome{state: Dead, kind: KindTLS, reason: "TLS failure: " + inner.Error()}
 	}
 	return outcome{state: Dead, kind: KindError, reason: inner.Error()}
+}
+
+// Stages at which a request failed without an answer.
+const (
+	NetDNS      = "dns"      // the name did not resolve
+	NetResolver = "resolver" // the resolver itself could not be reached
+	NetConnect  = "connect"  // no connection to the resolved address
+)
+
+// netStage tells at which stage err stopped a request before any answer.
+func netStage(err error) string {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		var op *net.OpError
+		if errors.As(dns.UnwrapErr, &op) || strings.Contains(dns.Err, "connect: ") || strings.Contains(dns.Err, "network is unreachable") {
+			return NetResolver
+		}
+		return NetDNS
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return NetConnect
+	}
+	return ""
 }
 
 func dnsReason(e *net.DNSError) string {

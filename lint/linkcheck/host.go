@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"context"
+	"net/url"
 	"sync"
 	"time"
 )
@@ -27,20 +28,10 @@ func (h *host) acquire(ctx context.Context) error {
 		h.mu.Lock()
 		if h.inflight < h.limit {
 			h.inflight++
-			now := time.Now()
-			start := now
-			if h.next.After(now) {
-				start = h.next
-			}
-			if h.interval > 0 {
-				h.next = start.Add(h.interval)
-			}
 			h.mu.Unlock()
-			if d := start.Sub(now); d > 0 {
-				if err := sleep(ctx, d); err != nil {
-					h.release()
-					return err
-				}
+			if err := h.start(ctx); err != nil {
+				h.release()
+				return err
 			}
 			return nil
 		}
@@ -51,6 +42,57 @@ func (h *host) acquire(ctx context.Context) error {
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+	}
+}
+
+// start waits, with a slot held, for the host's next start time and moves
+// that time on by the interval.
+func (h *host) start(ctx context.Context) error {
+	h.mu.Lock()
+	now := time.Now()
+	at := now
+	if h.next.After(now) {
+		at = h.next
+	}
+	if h.interval > 0 {
+		h.next = at.Add(h.interval)
+	}
+	h.mu.Unlock()
+	if d := at.Sub(now); d > 0 {
+		return sleep(ctx, d)
+	}
+	return nil
+}
+
+// slot is a host slot that one attempt holds across its requests to that
+// host (HEAD, then GET); started is true until its first request, whose
+// start time the scheduler already waited for.
+type slot struct {
+	h       *host
+	key     string
+	started bool
+}
+
+// use returns the held host when u is on it, after waiting for the host's
+// next start time; nil when u is on another host or the slot is given up.
+func (s *slot) use(ctx context.Context, u *url.URL) (*host, error) {
+	if s == nil || s.h == nil || hostKey(u) != s.key {
+		return nil, nil
+	}
+	if s.started {
+		s.started = false
+		return s.h, nil
+	}
+	if err := s.h.start(ctx); err != nil {
+		return nil, err
+	}
+	return s.h, nil
+}
+
+func (s *slot) release() {
+	if s != nil && s.h != nil {
+		s.h.release()
+		s.h = nil
 	}
 }
 

@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
-
-	"github.com/contentlint/contentlint/lint"
 )
 
 // Difference kinds, as written in allow.txt.
@@ -99,7 +97,7 @@ func ParseAllow(r io.Reader, name string) (*Allow, error) {
 // normalizeTarget normalizes the path part of a target as URLs are.
 func normalizeTarget(t string) string {
 	p, id, hasID := strings.Cut(t, "#")
-	p = lint.NormalizeURLPath(p)
+	p = canon(p)
 	if hasID {
 		return p + "#" + id
 	}

@@ -9,33 +9,6 @@ import (
 	"github.com/contentlint/contentlint/lint"
 )
 
-// Routes is the JSON that `contentlint routes --format json` prints.
-type Routes struct {
-	Generator    string        `json:"generator"`
-	ContentRoots []ContentRoot `json:"contentRoots"`
-	Languages    []string      `json:"languages"`
-	Notes        []string      `json:"notes"`
-	Pages        []RoutePage   `json:"pages"`
-}
-
-// ContentRoot is one content folder and the URL prefix it is published at.
-type ContentRoot struct {
-	Dir  string `json:"dir"`
-	Base string `json:"base"`
-	Lang string `json:"lang,omitempty"`
-}
-
-// RoutePage is one file of the site as the model sees it.
-type RoutePage struct {
-	File         string            `json:"file"`
-	Rendered     bool              `json:"rendered"`
-	URLs         []string          `json:"urls"`
-	Aliases      []string          `json:"aliases"`
-	Lang         string            `json:"lang"`
-	Translations map[string]string `json:"translations"`
-	Anchors      []string          `json:"anchors"`
-}
-
 // Difference is one disagreement between the model and the generator.
 type Difference struct {
 	Kind   string // KindURL, KindID or KindNoID
@@ -47,17 +20,17 @@ func (d Difference) String() string {
 	return fmt.Sprintf("%-4s %s  (%s)", d.Kind, d.Target, d.Detail)
 }
 
-// Compare lists every difference between the model and the built output,
-// sorted: page URLs, redirect URLs and targets, and per page the ids.
-// URLs are compared after lint.NormalizeURLPath on both sides; a redirect
-// target is reduced to its path.
-func Compare(m *Routes, out *Output) []Difference {
+// Compare lists every difference between the model (what `contentlint
+// routes --format json` prints) and the built output, sorted: page URLs,
+// redirect URLs and targets, and per page the ids. URLs are compared in
+// canon form on both sides; a redirect target is reduced to its path.
+func Compare(m *lint.RouteTable, out *Output) []Difference {
 	var diffs []Difference
 	// Differences name URLs as written: the generator's form where it has
 	// one, else the model's.
 	display := map[string]string{}
 	show := func(raw string) {
-		if n := lint.NormalizeURLPath(raw); display[n] == "" {
+		if n := canon(raw); display[n] == "" {
 			display[n] = raw
 		}
 	}
@@ -84,32 +57,33 @@ func Compare(m *Routes, out *Output) []Difference {
 	}
 
 	// The model's side: URL → files that claim it.
-	pageFiles := map[string][]*RoutePage{}
-	aliasOf := map[string][]*RoutePage{}
+	pageFiles := map[string][]*lint.RoutePage{}
+	aliasOf := map[string][]*lint.RoutePage{}
 	for i := range m.Pages {
 		p := &m.Pages[i]
-		if !p.Rendered {
-			if len(p.URLs) > 0 {
-				add(KindURL, p.URLs[0], "model: %s is not rendered but has URLs %v", p.File, p.URLs)
+		if !p.Rendered && len(p.URLs) > 0 {
+			add(KindURL, p.URLs[0], "model: %s is not rendered but has URLs %v", p.File, p.URLs)
+		}
+		if p.Rendered {
+			for _, u := range p.URLs {
+				n := canon(u)
+				pageFiles[n] = append(pageFiles[n], p)
 			}
-			continue
 		}
-		for _, u := range p.URLs {
-			n := lint.NormalizeURLPath(u)
-			pageFiles[n] = append(pageFiles[n], p)
-		}
+		// A file that is only a redirect (redirect_to) is not rendered, yet
+		// has its redirect page.
 		for _, u := range p.Aliases {
-			n := lint.NormalizeURLPath(u)
+			n := canon(u)
 			aliasOf[n] = append(aliasOf[n], p)
 		}
 	}
 	outPages := map[string]*OutPage{}
 	for _, pg := range out.Pages {
-		outPages[lint.NormalizeURLPath(pg.URL)] = pg
+		outPages[canon(pg.URL)] = pg
 	}
 	outRedirects := map[string]string{}
 	for u, t := range out.Redirects {
-		outRedirects[lint.NormalizeURLPath(u)] = t
+		outRedirects[canon(u)] = t
 	}
 
 	for u, files := range pageFiles {
@@ -148,7 +122,7 @@ func Compare(m *Routes, out *Output) []Difference {
 		if len(files[0].URLs) == 0 {
 			continue
 		}
-		tp := lint.NormalizeURLPath(targetPath(target))
+		tp := canon(targetPath(target))
 		if !claims(files[0], tp) {
 			add(KindURL, u, "model: alias of %s (%s); generator: redirect to %s", files[0].File, files[0].URLs[0], target)
 		}
@@ -175,7 +149,7 @@ func Compare(m *Routes, out *Output) []Difference {
 	return diffs
 }
 
-func compareIDs(p *RoutePage, pg *OutPage, u string, add func(kind, target, format string, args ...any)) {
+func compareIDs(p *lint.RoutePage, pg *OutPage, u string, add func(kind, target, format string, args ...any)) {
 	have := map[string]bool{}
 	for _, id := range pg.IDs {
 		have[id] = true
@@ -194,9 +168,9 @@ func compareIDs(p *RoutePage, pg *OutPage, u string, add func(kind, target, form
 	}
 }
 
-func claims(p *RoutePage, u string) bool {
+func claims(p *lint.RoutePage, u string) bool {
 	for _, x := range p.URLs {
-		if lint.NormalizeURLPath(x) == u {
+		if canon(x) == u {
 			return true
 		}
 	}
@@ -214,7 +188,7 @@ func targetPath(t string) string {
 	return t
 }
 
-func fileList(ps []*RoutePage) string {
+func fileList(ps []*lint.RoutePage) string {
 	names := make([]string, len(ps))
 	for i, p := range ps {
 		names[i] = p.File
@@ -252,4 +226,14 @@ func Report(diffs []Difference, allow *Allow) string {
 		}
 	}
 	return b.String()
+}
+
+// canon is the form URLs are compared in: lint.NormalizeURLPath, and a
+// folder's index.html is the folder, since one file serves both.
+func canon(u string) string {
+	n := lint.NormalizeURLPath(u)
+	if n == "/index.html" {
+		return "/"
+	}
+	return strings.TrimSuffix(n, "/index.html")
 }

@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sync"
+
+	"github.com/contentlint/contentlint/lint"
 )
 
 // Tool is the contentlint binary, built at most once per test process from
@@ -45,7 +47,7 @@ func (t *Tool) Path(ctx context.Context) (string, error) {
 
 // Routes runs `contentlint routes --format json site` with its caches under
 // cacheHome, and decodes what it prints.
-func (t *Tool) Routes(ctx context.Context, site, cacheHome string) (*Routes, error) {
+func (t *Tool) Routes(ctx context.Context, site, cacheHome string) (*lint.RouteTable, error) {
 	bin, err := t.Path(ctx)
 	if err != nil {
 		return nil, err
@@ -57,7 +59,7 @@ func (t *Tool) Routes(ctx context.Context, site, cacheHome string) (*Routes, err
 	if err := cmd.Run(); err != nil {
 		return nil, fmt.Errorf("contentlint routes --format json %s: %w\n%s", site, err, stderr.Bytes())
 	}
-	var r Routes
+	var r lint.RouteTable
 	dec := json.NewDecoder(&stdout)
 	if err := dec.Decode(&r); err != nil {
 		return nil, fmt.Errorf("decoding contentlint routes output for %s: %w", site, err)

@@ -72,7 +72,7 @@ func Transliterated() Option { return func(o *options) { o.transliterate = true 
 // Styles lists the styles New accepts, sorted.
 func Styles() []string {
 	s := []string{StyleGitHub, StyleDocusaurus, StyleHugo, StyleHugoASCII, StyleHugoBlackfriday,
-		StyleKramdownGFM, StyleKramdown, StyleMDC}
+		StyleKramdownGFM, StyleKramdown, StyleMDC, StyleAstro}
 	sort.Strings(s)
 	return s
 }
@@ -102,6 +102,8 @@ func New(style string, opts ...Option) (Slugger, error) {
 		return &kramdownSlugger{seen: map[string]int{}, prefix: o.prefix, transliterate: o.transliterate}, nil
 	case StyleMDC:
 		return &mdcSlugger{github: githubSlugger{seen: map[string]int{}}}, nil
+	case StyleAstro:
+		return &astroSlugger{github: githubSlugger{seen: map[string]int{}}}, nil
 	}
 	return nil, fmt.Errorf("unknown slug style %q (want one of %v)", style, Styles())
 }

@@ -21,7 +21,8 @@ import (
 //     entities resolved, numeric references left as written (Hugo's
 //     TextPlain resolves names only, so "&#169;" slugs to "169");
 //   - kramdown-gfm: kramdown's typographic symbols, then references decoded;
-//   - kramdown: nothing, kramdown slugs the raw source.
+//   - kramdown: nothing, kramdown slugs the raw source;
+//   - astro: references decoded, then smartypants' dashes (AstroDashes).
 //
 // Code spans are left alone by every generator: do not pass them here.
 func PrepareText(style, s string) string {
@@ -35,6 +36,8 @@ func PrepareText(style, s string) string {
 		return DecodeEntities(KramdownTypographer(s))
 	case StyleKramdown:
 		return s
+	case StyleAstro:
+		return AstroDashes(DecodeEntities(s))
 	}
 	return DecodeEntities(s)
 }

@@ -11,7 +11,9 @@ import (
 )
 
 // Write creates path's folder if needed and replaces path with what write
-// produces. On any error the old file is left as it was.
+// produces. On any error the old file is left as it was. A file that exists
+// keeps its permission bits (a post stays 0644, a cache 0600); a new one is
+// created 0600.
 func Write(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -28,6 +30,9 @@ func Write(path string, write func(io.Writer) error) error {
 	}
 	if cerr := tmp.Close(); werr == nil {
 		werr = cerr
+	}
+	if fi, err := os.Stat(path); werr == nil && err == nil {
+		werr = os.Chmod(tmp.Name(), fi.Mode().Perm())
 	}
 	if werr == nil {
 		werr = os.Rename(tmp.Name(), path)

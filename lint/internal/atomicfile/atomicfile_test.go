@@ -29,3 +29,23 @@ func TestWrite(t *testing.T) {
 		t.Fatalf("folder holds %d entries (%v), want only the cache", len(ents), err)
 	}
 }
+
+func TestWriteKeepsMode(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "post.md")
+	if err := os.WriteFile(p, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(p, 0o640); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
+	if err := Write(p, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v after Write, want 0640", fi.Mode().Perm())
+	}
+}
