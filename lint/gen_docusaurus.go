@@ -136,7 +136,7 @@ func blockAfter(src string, re *regexp.Regexp) string {
 
 // braceBlock returns s (which starts at a `{`) up to the brace that closes
 // it, skipping quoted strings, with only its top-level text (see topLevel).
-func braceBlock(s string) string { return topLevel(parenLike(s, '{', '}')) }
+func braceBlock(s string) string { return topLevel(jsBalanced(s)) }
 
 // topLevel keeps only the text at depth one of a {...} block, so that keys of
 // nested objects (a version's `path`) are not taken for the plugin's.
@@ -327,7 +327,7 @@ func readDocusaurusI18n(root string) docusaurusI18n {
 	if loc == nil {
 		return d
 	}
-	raw := parenLike(src[loc[1]-1:], '{', '}')
+	raw := jsBalanced(src[loc[1]-1:])
 	block := topLevel(raw)
 	if m := dcDefaultLocaleRE.FindStringSubmatch(block); m != nil {
 		d.defaultLocale = m[1]

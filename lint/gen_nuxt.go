@@ -113,7 +113,7 @@ func readNuxtModel(root string) *nuxtModel {
 	if cc != "" {
 		m.v3 = true
 		for _, loc := range nuxtCollectionRE.FindAllStringSubmatchIndex(cc, -1) {
-			args := parenBlock(cc[loc[1]-1:])
+			args := jsBalanced(cc[loc[1]-1:])
 			m.addCollection(cc[loc[2]:loc[3]], args)
 		}
 		if len(m.collections) == 0 && strings.Contains(cc, "defineCollection") {
@@ -126,7 +126,7 @@ func readNuxtModel(root string) *nuxtModel {
 	}
 	nc := readFirst(root, "nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs")
 	if loc := nuxtRouteRulesRE.FindStringIndex(nc); loc != nil {
-		rules := parenLike(nc[loc[1]-1:], '{', '}')
+		rules := jsBalanced(nc[loc[1]-1:])
 		for _, r := range nuxtRedirectRE.FindAllStringSubmatch(rules, -1) {
 			to := r[2]
 			if to == "" {
@@ -138,7 +138,7 @@ func readNuxtModel(root string) *nuxtModel {
 			}
 		}
 	}
-	if loc := nuxtRouteRulesRE.FindStringIndex(nc); loc != nil && strings.Contains(parenLike(nc[loc[1]-1:], '{', '}'), "...") {
+	if loc := nuxtRouteRulesRE.FindStringIndex(nc); loc != nil && strings.Contains(jsBalanced(nc[loc[1]-1:]), "...") {
 		// routeRules spreads tables built in code: the literal pairs of
 		// the config are read as redirects, what is computed is not.
 		for _, r := range nuxtPairRE.FindAllStringSubmatch(nc, -1) {
@@ -149,12 +149,12 @@ func readNuxtModel(root string) *nuxtModel {
 	}
 	if loc := nuxtI18nRE.FindStringIndex(nc); loc != nil {
 		block := nc[loc[1]-1:]
-		block = block[:len(parenLike(block, '{', '}'))]
+		block = block[:len(jsBalanced(block))]
 		if d := nuxtDefLocaleRE.FindStringSubmatch(block); d != nil {
 			m.defaultLang = d[1]
 		}
 		if l := nuxtLocalesRE.FindStringIndex(block); l != nil {
-			list := parenLike(block[l[1]-1:], '[', ']')
+			list := jsBalanced(block[l[1]-1:])
 			codes := nuxtCodeRE.FindAllStringSubmatch(list, -1)
 			if len(codes) == 0 {
 				codes = dcStringRE.FindAllStringSubmatch(list, -1)
@@ -174,7 +174,7 @@ func readNuxtModel(root string) *nuxtModel {
 func (m *nuxtModel) addCollection(name, args string) {
 	raw := args
 	if i := strings.IndexByte(args, '{'); i >= 0 {
-		raw = parenLike(args[i:], '{', '}')
+		raw = jsBalanced(args[i:])
 	}
 	body := topLevel(raw)
 	if t := nuxtTypeRE.FindStringSubmatch(body); t == nil || t[1] != "page" {
@@ -208,13 +208,13 @@ func (m *nuxtModel) addCollection(name, args string) {
 	}
 	if loc := nuxtSourceListRE.FindStringIndex(raw); loc != nil {
 		// A list of sources: strings and { include, prefix, exclude }.
-		list := parenLike(raw[loc[1]-1:], '[', ']')
+		list := jsBalanced(raw[loc[1]-1:])
 		for _, g := range dcStringRE.FindAllStringSubmatch(topLevel(list), -1) {
 			add(g[1], "", false, nil)
 		}
 		for i := 1; i < len(list); i++ {
 			if list[i] == '{' {
-				obj := parenLike(list[i:], '{', '}')
+				obj := jsBalanced(list[i:])
 				m.addSource(name, obj, add)
 				i += len(obj) - 1
 			}
@@ -226,7 +226,7 @@ func (m *nuxtModel) addCollection(name, args string) {
 		m.notes = append(m.notes, fmt.Sprintf("content.config: collection %s has a source contentlint cannot read; its pages are not modelled", name))
 		return
 	}
-	m.addSource(name, parenLike(raw[loc[1]-1:], '{', '}'), add)
+	m.addSource(name, jsBalanced(raw[loc[1]-1:]), add)
 }
 
 // addSource reads one { include, prefix, exclude } source object.
@@ -551,7 +551,7 @@ func nuxtComponents(root string, depth int) (names, unseen []string) {
 		}
 	}
 	if loc := nuxtModulesRE.FindStringIndex(nc); loc != nil {
-		list := parenLike(nc[loc[1]-1:], '[', ']')
+		list := jsBalanced(nc[loc[1]-1:])
 		for _, e := range nuxtModNameRE.FindAllStringSubmatch(list, -1) {
 			mods = append(mods, e[1])
 		}

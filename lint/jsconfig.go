@@ -52,34 +52,3 @@ func readFirst(root string, names ...string) string {
 	}
 	return ""
 }
-
-// parenBlock returns s (starting at "(") up to its matching ")".
-func parenBlock(s string) string { return parenLike(s, '(', ')') }
-
-// parenLike returns s up to the closer that matches its first opener,
-// skipping quoted strings; all of s when it is not closed.
-func parenLike(s string, open, closer byte) string {
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0 && c == '\\':
-			i++
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			quote = c
-		case c == open:
-			depth++
-		case c == closer:
-			depth--
-			if depth == 0 {
-				return s[:i+1]
-			}
-		}
-	}
-	return s
-}
