@@ -493,6 +493,9 @@ func (docusaurus) PageURL(_ *Site, e *Entry, root ContentRoot, rel string) (stri
 	if e.Lang == "" {
 		e.Lang = root.Lang
 	}
+	if (root.Kind == KindDocs || root.Kind == KindBlog) && fieldString(e.Fields, "draft") == "true" {
+		return "", true // drafts are left out of production builds
+	}
 	switch root.Kind {
 	case KindDocs:
 		return docusaurusDocURL(root.Base, rel, e.Fields), true
@@ -605,4 +608,23 @@ func docusaurusCategoryPages(s *Site) map[string]bool {
 		_ = dir.Close()
 	}
 	return out
+}
+
+// SourceFallback maps a path inside a locale's i18n folder to the same path
+// in the default locale's content folder.
+func (docusaurus) SourceFallback(s *Site, abs string) (string, bool) {
+	i18n := readDocusaurusI18n(s.Root)
+	rel := s.Rel(abs)
+	for _, r := range s.ContentRoots {
+		if r.Lang != i18n.defaultLocale || r.Lang == "" {
+			continue
+		}
+		for _, loc := range i18n.others() {
+			dir, ok := docusaurusI18nDir(s.Root, r, loc)
+			if rest, found := strings.CutPrefix(rel, dir+"/"); ok && found {
+				return filepath.Join(r.Dir, filepath.FromSlash(rest)), true
+			}
+		}
+	}
+	return "", false
 }
