@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/oracle-install.sh
-CONTENTLINT_ORACLE=required go test -count=1 ./lint/oracle/...
+CONTENTLINT_ORACLE=required go test -count=1 -timeout 40m ./lint/oracle/...
 CONTENTLINT_ORACLE=required go test -count=1 -run '^TestOracle' ./lint/slug/

@@ -2,6 +2,8 @@ package lint
 
 import (
 	"encoding/json"
+	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -12,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"gopkg.in/yaml.v3"
 )
 
 // addDocusaurusDocs adds a docs plugin's current folder and its versions:
@@ -131,8 +134,8 @@ func blockAfter(src string, re *regexp.Regexp) string {
 	return braceBlock(src[loc[1]-1:])
 }
 
-// braceBlock returns s up to the brace that closes its first one, skipping
-// quoted strings, at its top level only (see topLevel).
+// braceBlock returns s (which starts at a `{`) up to the brace that closes
+// it, skipping quoted strings, with only its top-level text (see topLevel).
 func braceBlock(s string) string { return topLevel(jsBalanced(s)) }
 
 // topLevel keeps only the text at depth one of a {...} block, so that keys of
@@ -324,7 +327,7 @@ func readDocusaurusI18n(root string) docusaurusI18n {
 	if loc == nil {
 		return d
 	}
-	raw := parenLike(src[loc[1]-1:], '{', '}')
+	raw := jsBalanced(src[loc[1]-1:])
 	block := topLevel(raw)
 	if m := dcDefaultLocaleRE.FindStringSubmatch(block); m != nil {
 		d.defaultLocale = m[1]
@@ -423,11 +426,11 @@ func (docusaurus) LinkEntries(s *Site, entries []*Entry) {
 			}
 		}
 	}
-	// A translated doc with no default-locale original is never rendered:
-	// Docusaurus reads the docs from the default locale's folder and only
-	// swaps in a translation where one exists.
+	// A translated doc or post with no default-locale original is never
+	// rendered: Docusaurus reads docs and posts from the default locale's
+	// folder and only swaps in a translation where one exists.
 	for _, r := range s.ContentRoots {
-		if r.Kind != KindDocs || r.Lang == "" || r.Lang == i18n.defaultLocale {
+		if (r.Kind != KindDocs && r.Kind != KindBlog) || r.Lang == "" || r.Lang == i18n.defaultLocale {
 			continue
 		}
 		for _, e := range entries {
@@ -473,6 +476,7 @@ func (docusaurus) Defaults(cfg *Config) {
 func (docusaurus) Configure(s *Site) error {
 	s.Extensions = append(s.Extensions, mdxCodeBlocks{})
 	s.RedirectSources, s.RedirectsUnknown = docusaurusClientRedirects(s.Root)
+	s.pageRoutes = docusaurusCategoryPages(s)
 	if i18n := readDocusaurusI18n(s.Root); len(i18n.locales) > 0 {
 		s.Languages = append(s.Languages, i18n.defaultLocale)
 		s.Languages = append(s.Languages, i18n.others()...)
@@ -489,6 +493,9 @@ func (docusaurus) Configure(s *Site) error {
 func (docusaurus) PageURL(_ *Site, e *Entry, root ContentRoot, rel string) (string, bool) {
 	if e.Lang == "" {
 		e.Lang = root.Lang
+	}
+	if (root.Kind == KindDocs || root.Kind == KindBlog) && fieldString(e.Fields, "draft") == "true" {
+		return "", true // drafts are left out of production builds
 	}
 	switch root.Kind {
 	case KindDocs:
@@ -517,7 +524,7 @@ func (docusaurus) GeneratedRoute(s *Site, p string) bool {
 }
 
 func docusaurusGenerated(s *Site, p string) bool {
-	if p == "/search" {
+	if p == "/search" || s.pageRoutes[p] {
 		return true
 	}
 	for _, r := range s.ContentRoots {
@@ -592,4 +599,65 @@ func docusaurusClientRedirects(root string) (froms []string, unknown string) {
 		return froms, unknown
 	}
 	return nil, ""
+}
+
+// docusaurusCategoryPages are the generated index pages that docs folders'
+// _category_.json (or .yml) ask for with a slug: `"link": {"type":
+// "generated-index", "slug": "/guides"}` serves /docs/guides. Without a
+// slug they are under /docs/category/, which GeneratedRoute covers.
+func docusaurusCategoryPages(s *Site) map[string]bool {
+	out := map[string]bool{}
+	for _, r := range s.ContentRoots {
+		if r.Kind != KindDocs {
+			continue
+		}
+		dir, err := os.OpenRoot(r.Dir)
+		if err != nil {
+			continue // an unreadable folder has no categories
+		}
+		fsys := dir.FS()
+		_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if n := d.Name(); d.IsDir() || (n != "_category_.json" && n != "_category_.yml" && n != "_category_.yaml") {
+				return nil
+			}
+			var c struct {
+				Link struct {
+					Type string `yaml:"type"`
+					Slug string `yaml:"slug"`
+				} `yaml:"link"`
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil || yaml.Unmarshal(data, &c) != nil {
+				return nil //nolint:nilerr // Docusaurus reports a broken category file itself
+			}
+			if c.Link.Type == "generated-index" && c.Link.Slug != "" {
+				out[NormalizeURLPath(r.Base+"/"+strings.TrimPrefix(c.Link.Slug, "/"))] = true
+			}
+			return nil
+		})
+		_ = dir.Close()
+	}
+	return out
+}
+
+// SourceFallback maps a path inside a locale's i18n folder to the same path
+// in the default locale's content folder.
+func (docusaurus) SourceFallback(s *Site, abs string) (string, bool) {
+	i18n := readDocusaurusI18n(s.Root)
+	rel := s.Rel(abs)
+	for _, r := range s.ContentRoots {
+		if r.Lang != i18n.defaultLocale || r.Lang == "" {
+			continue
+		}
+		for _, loc := range i18n.others() {
+			dir, ok := docusaurusI18nDir(s.Root, r, loc)
+			if rest, found := strings.CutPrefix(rel, dir+"/"); ok && found {
+				return filepath.Join(r.Dir, filepath.FromSlash(rest)), true
+			}
+		}
+	}
+	return "", false
 }

@@ -81,6 +81,7 @@ var (
 	nuxtCollectionRE = regexp.MustCompile(`(?:^|[\s,{])['"]?([A-Za-z_$][\w$-]*)['"]?\s*:\s*defineCollection\s*\(`)
 	nuxtTypeRE       = regexp.MustCompile(`\btype:\s*['"](page|data)['"]`)
 	nuxtSourceStrRE  = regexp.MustCompile(`\bsource:\s*['"]([^'"]*)['"]`)
+	nuxtSourceListRE = regexp.MustCompile(`\bsource:\s*\[`)
 	nuxtSourceObjRE  = regexp.MustCompile(`\bsource:\s*\{`)
 	nuxtIncludeRE    = regexp.MustCompile(`\binclude:\s*['"]([^'"]*)['"]`)
 	nuxtPrefixKeyRE  = regexp.MustCompile(`\bprefix:\s*['"]([^'"]*)['"]`)
@@ -116,7 +117,7 @@ func readNuxtModel(root string) *nuxtModel {
 	if cc != "" {
 		m.v3 = true
 		for _, loc := range nuxtCollectionRE.FindAllStringSubmatchIndex(cc, -1) {
-			args := parenBlock(cc[loc[1]-1:])
+			args := jsBalanced(cc[loc[1]-1:])
 			m.addCollection(cc[loc[2]:loc[3]], args)
 		}
 		if len(m.collections) == 0 && strings.Contains(cc, "defineCollection") {
@@ -129,7 +130,7 @@ func readNuxtModel(root string) *nuxtModel {
 	}
 	nc := readFirst(root, "nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs")
 	if loc := nuxtRouteRulesRE.FindStringIndex(nc); loc != nil {
-		rules := parenLike(nc[loc[1]-1:], '{', '}')
+		rules := jsBalanced(nc[loc[1]-1:])
 		for _, r := range nuxtRedirectRE.FindAllStringSubmatch(rules, -1) {
 			to := r[2]
 			if to == "" {
@@ -145,7 +146,7 @@ func readNuxtModel(root string) *nuxtModel {
 			}
 		}
 	}
-	if loc := nuxtRouteRulesRE.FindStringIndex(nc); loc != nil && strings.Contains(parenLike(nc[loc[1]-1:], '{', '}'), "...") {
+	if loc := nuxtRouteRulesRE.FindStringIndex(nc); loc != nil && strings.Contains(jsBalanced(nc[loc[1]-1:]), "...") {
 		// routeRules spreads tables built in code: the literal pairs of
 		// the config are read as redirects, what is computed is not.
 		for _, r := range nuxtPairRE.FindAllStringSubmatch(nc, -1) {
@@ -156,12 +157,12 @@ func readNuxtModel(root string) *nuxtModel {
 	}
 	if loc := nuxtI18nRE.FindStringIndex(nc); loc != nil {
 		block := nc[loc[1]-1:]
-		block = block[:len(parenLike(block, '{', '}'))]
+		block = block[:len(jsBalanced(block))]
 		if d := nuxtDefLocaleRE.FindStringSubmatch(block); d != nil {
 			m.defaultLang = d[1]
 		}
 		if l := nuxtLocalesRE.FindStringIndex(block); l != nil {
-			list := parenLike(block[l[1]-1:], '[', ']')
+			list := jsBalanced(block[l[1]-1:])
 			codes := nuxtCodeRE.FindAllStringSubmatch(list, -1)
 			if len(codes) == 0 {
 				codes = dcStringRE.FindAllStringSubmatch(list, -1)
@@ -181,7 +182,7 @@ func readNuxtModel(root string) *nuxtModel {
 func (m *nuxtModel) addCollection(name, args string) {
 	raw := args
 	if i := strings.IndexByte(args, '{'); i >= 0 {
-		raw = parenLike(args[i:], '{', '}')
+		raw = jsBalanced(args[i:])
 	}
 	body := topLevel(raw)
 	if t := nuxtTypeRE.FindStringSubmatch(body); t == nil || t[1] != "page" {
@@ -213,12 +214,31 @@ func (m *nuxtModel) addCollection(name, args string) {
 		add(sm[1], "", false, nil)
 		return
 	}
+	if loc := nuxtSourceListRE.FindStringIndex(raw); loc != nil {
+		// A list of sources: strings and { include, prefix, exclude }.
+		list := jsBalanced(raw[loc[1]-1:])
+		for _, g := range dcStringRE.FindAllStringSubmatch(topLevel(list), -1) {
+			add(g[1], "", false, nil)
+		}
+		for i := 1; i < len(list); i++ {
+			if list[i] == '{' {
+				obj := jsBalanced(list[i:])
+				m.addSource(name, obj, add)
+				i += len(obj) - 1
+			}
+		}
+		return
+	}
 	loc := nuxtSourceObjRE.FindStringIndex(raw)
 	if loc == nil {
 		m.notes = append(m.notes, fmt.Sprintf("content.config: collection %s has a source contentlint cannot read; its pages are not modelled", name))
 		return
 	}
-	srcRaw := parenLike(raw[loc[1]-1:], '{', '}')
+	m.addSource(name, jsBalanced(raw[loc[1]-1:]), add)
+}
+
+// addSource reads one { include, prefix, exclude } source object.
+func (m *nuxtModel) addSource(name, srcRaw string, add func(src, prefix string, explicit bool, exclude []string)) {
 	src := topLevel(srcRaw)
 	inc := nuxtIncludeRE.FindStringSubmatch(src)
 	if inc == nil || strings.Contains(src, "repository:") || strings.Contains(src, "cwd:") {
@@ -256,6 +276,9 @@ func (m *nuxtModel) assignLocales() {
 				c.lang = l
 			}
 		}
+		if c.lang == "" {
+			c.lang = m.defaultLang
+		}
 	}
 }
 
@@ -287,37 +310,6 @@ func (m *nuxtModel) collectionFor(rel string) (*nuxtCollection, string) {
 		}
 	}
 	return nil, ""
-}
-
-// parenBlock returns s (starting at "(") up to its matching ")".
-func parenBlock(s string) string { return parenLike(s, '(', ')') }
-
-// parenLike returns s up to the closer that matches its first opener,
-// skipping quoted strings; all of s when it is not closed.
-func parenLike(s string, open, closer byte) string {
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0 && c == '\\':
-			i++
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			quote = c
-		case c == open:
-			depth++
-		case c == closer:
-			depth--
-			if depth == 0 {
-				return s[:i+1]
-			}
-		}
-	}
-	return s
 }
 
 // nuxtContent models Nuxt Content: the page collections of content.config.*
@@ -361,7 +353,7 @@ func (nuxtContent) Defaults(cfg *Config) {
 
 func (nuxtContent) Configure(s *Site) error {
 	s.pageRoutes, s.dynamicPrefixes = nuxtPages(s.Root)
-	for _, r := range nuxtModuleRoutes(s.Root) {
+	for _, r := range append(nuxtModuleRoutes(s.Root), hostRedirects(s.Root)...) {
 		s.pageRoutes[r] = true
 	}
 	names, unseen := nuxtComponents(s.Root, 0)
@@ -570,7 +562,7 @@ func nuxtComponents(root string, depth int) (names, unseen []string) {
 		}
 	}
 	if loc := nuxtModulesRE.FindStringIndex(nc); loc != nil {
-		list := parenLike(nc[loc[1]-1:], '[', ']')
+		list := jsBalanced(nc[loc[1]-1:])
 		for _, e := range nuxtModNameRE.FindAllStringSubmatch(list, -1) {
 			mods = append(mods, e[1])
 		}
@@ -655,4 +647,59 @@ func nuxtModuleRoutes(root string) []string {
 // fingerprint covers what the model read, for the index cache.
 func (m *nuxtModel) fingerprint() string {
 	return fmt.Sprintf("%v %+v %v %v %q", m.v3, m.collections, m.redirects, m.locales, m.defaultLang)
+}
+
+// hostRedirects are the sources of a static host's _redirects file
+// (Netlify, Cloudflare Pages: `/from /to [status]` a line) at the site root
+// or in public/: those paths answer, wherever they lead.
+func hostRedirects(root string) []string {
+	var out []string
+	for _, f := range []string{"_redirects", "public/_redirects"} {
+		data, err := os.ReadFile(filepath.Join(root, f))
+		if err != nil {
+			continue
+		}
+		for _, line := range strings.Split(string(data), "\n") {
+			fields := strings.Fields(line)
+			if len(fields) == 1 {
+				// Some sites write from=to.
+				fields = strings.SplitN(fields[0], "=", 2)
+			}
+			if len(fields) >= 2 && strings.HasPrefix(fields[0], "/") && !strings.ContainsAny(fields[0], "*:") {
+				out = append(out, NormalizeURLPath(fields[0]))
+			}
+		}
+	}
+	return out
+}
+
+// LinkEntries pairs translations: pages of collections in different
+// locales whose paths are equal once the locale's own prefix (/fr) is gone.
+func (nuxtContent) LinkEntries(s *Site, entries []*Entry) {
+	m := nuxtState(s)
+	if len(m.locales) < 2 {
+		return
+	}
+	groups := map[string][]*Entry{}
+	for _, e := range entries {
+		if e.URL == "" || e.Lang == "" {
+			continue
+		}
+		key := e.URL
+		if e.Lang != m.defaultLang {
+			if rest, ok := strings.CutPrefix(key, "/"+e.Lang); ok && (rest == "" || rest[0] == '/') {
+				key = NormalizeURLPath(rest)
+			}
+		}
+		groups[key] = append(groups[key], e)
+	}
+	for _, g := range groups {
+		for _, a := range g {
+			for _, b := range g {
+				if a.Lang != b.Lang {
+					setTranslation(a, b.Lang, b.Path)
+				}
+			}
+		}
+	}
 }

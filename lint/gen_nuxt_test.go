@@ -21,6 +21,7 @@ func TestNuxtCollections(t *testing.T) {
 			"    schema: z.object({ title: z.string(), date: z.date() }) }),\n" +
 			"  content_fr: defineCollection({ type: 'page', source: { include: 'fr/**', prefix: '/fr' } }),\n" +
 			"  authors: defineCollection({ type: 'data', source: 'authors/*.md' }),\n" +
+			"  landing: defineCollection({ type: 'page', source: [{ include: 'index.md' }, 'studio/index.md', { include: 'news/**', prefix: '/n' }] }),\n" +
 			"}})\n",
 		"content/1.guide/1.index.md":       "# Guide\n",
 		"content/1.guide/2.intro.md":       "# Intro\n",
@@ -32,6 +33,10 @@ func TestNuxtCollections(t *testing.T) {
 		"content/authors/ann.md":           "name: Ann\n",
 		"content/elsewhere.md":             "# Not in a collection\n",
 		"content/1.guide/notes/.hidden.md": "# hidden\n",
+		"content/index.md":                 "# Home\n",
+		"content/studio/index.md":          "# Studio\n",
+		"content/news/a.md":                "# A\n",
+		"_redirects":                       "# host redirects\n/old-news /n/a 301\n/v2=https://v2.example.com\n/wild/* /n/a\n",
 	}
 	got, site := siteURLs(t, files, "")
 	want := map[string]string{
@@ -45,6 +50,17 @@ func TestNuxtCollections(t *testing.T) {
 		"content/authors/ann.md":           "",
 		"content/elsewhere.md":             "",
 		"content/1.guide/notes/.hidden.md": "/guide/notes/.hidden",
+		"content/index.md":                 "/",
+		"content/studio/index.md":          "/studio",
+		"content/news/a.md":                "/n/a",
+	}
+	for _, p := range []string{"/old-news", "/v2"} {
+		if !site.GeneratedRoute(p) {
+			t.Errorf("%s, a _redirects source, is not a route", p)
+		}
+	}
+	if site.GeneratedRoute("/wild/x") {
+		t.Error("/wild/x: a splat source is not modelled, so it must not be a route")
 	}
 	for f, w := range want {
 		if got[f] != w {
@@ -158,5 +174,39 @@ func TestNuxtComponentNames(t *testing.T) {
 				t.Error("/releases, set by modules/plain.ts, is not a route")
 			}
 		})
+	}
+}
+
+// TestNuxtTranslations: pages of collections in two locales are each
+// other's translations when their paths match without the locale prefix.
+func TestNuxtTranslations(t *testing.T) {
+	files := map[string]string{
+		"nuxt.config.ts": "export default defineNuxtConfig({ i18n: { defaultLocale: 'en', locales: ['en', 'fr'] } })\n",
+		"content.config.ts": "export default defineContentConfig({ collections: {\n" +
+			"  content_en: defineCollection({ type: 'page', source: { include: 'en/**', prefix: '' } }),\n" +
+			"  content_fr: defineCollection({ type: 'page', source: { include: 'fr/**', prefix: '/fr' } }),\n}})\n",
+		"content/en/1.guide.md": "# Guide\n",
+		"content/fr/1.guide.md": "# Guide\n",
+		"content/en/only.md":    "# Only\n",
+	}
+	urls, site := siteURLs(t, files, "")
+	var entries []*Entry
+	for _, p := range []string{"content/en/1.guide.md", "content/fr/1.guide.md", "content/en/only.md"} {
+		e := &Entry{Path: p, Abs: site.abs(p), URL: urls[p]}
+		_, _ = nuxtContent{}.PageURL(site, e, ContentRoot{}, "")
+		entries = append(entries, e)
+	}
+	nuxtContent{}.LinkEntries(site, entries)
+	if urls["content/en/1.guide.md"] != "/guide" || urls["content/fr/1.guide.md"] != "/fr/guide" {
+		t.Fatalf("URLs %v", urls)
+	}
+	if got := entries[0].Translations["fr"]; got != "content/fr/1.guide.md" {
+		t.Errorf("en guide: fr translation %q", got)
+	}
+	if got := entries[1].Translations["en"]; got != "content/en/1.guide.md" {
+		t.Errorf("fr guide: en translation %q", got)
+	}
+	if len(entries[2].Translations) != 0 || entries[1].Lang != "fr" || entries[2].Lang != "en" {
+		t.Errorf("only.md translations %v, langs %q %q", entries[2].Translations, entries[1].Lang, entries[2].Lang)
 	}
 }

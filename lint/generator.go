@@ -240,6 +240,22 @@ type entryLinker interface {
 	LinkEntries(s *Site, entries []*Entry)
 }
 
+// sourceFallback is a generator that reads a file missing from a locale's
+// folder from the default locale's (Docusaurus resolves a translation's
+// relative Markdown links against both).
+type sourceFallback interface {
+	SourceFallback(s *Site, abs string) (string, bool)
+}
+
+// SourceFallback gives the default-locale path the generator reads when
+// the file at abs, inside a locale's folder, does not exist.
+func (s *Site) SourceFallback(abs string) (string, bool) {
+	if f, ok := s.gen().(sourceFallback); ok {
+		return f.SourceFallback(s, abs)
+	}
+	return "", false
+}
+
 // Generators lists every model in detection order: the first whose Detect
 // answers wins.
 func Generators() []Generator {

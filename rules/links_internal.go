@@ -351,6 +351,13 @@ func (lc *linkChecker) resolveRel(e *lint.Entry, p string) (target, []string, bo
 		return t, nil, true
 	}
 	tried := []string{s.Rel(f)}
+	if alt, ok := s.SourceFallback(f); ok {
+		// A translation's link to a file only the default locale has.
+		if t, ok := lc.file(alt); ok {
+			return t, nil, true
+		}
+		tried = append(tried, s.Rel(alt))
+	}
 	if s.Traits().LinksFromRoot && lint.IsMarkdown(p) {
 		// Some generators then resolve a Markdown path from the content root.
 		if root, ok := s.RootFor(e.Abs); ok {

@@ -117,7 +117,7 @@ func TestLinkInternalDocusaurusLocales(t *testing.T) {
 		"docs/intro.md":        "## Hello\n\n[guide](/docs/guide) [fr guide](/fr/docs/guide) [fr blog](/fr/blog) [orphan](/fr/docs/orphan)\n",
 		"docs/guide.md":        "## Steps\n",
 		fr + "intro.md": "## Bonjour\n\n[guide](/docs/guide#steps) [blog](/blog) [file](/intro.md) [self](#hello)\n" +
-			"[missing](/docs/nope) [en anchor](/docs/intro#hello)\n",
+			"[missing](/docs/nope) [en anchor](/docs/intro#hello) [untranslated](guide.md#steps) [nowhere](gone.md)\n",
 		fr + "orphan.md":       "## Seul\n",
 		"blog/2024-01-02-a.md": "## Post\n",
 	}
@@ -129,6 +129,7 @@ func TestLinkInternalDocusaurusLocales(t *testing.T) {
 		fr + "intro.md:3:60-3:74 link-internal",
 		fr + "intro.md:4:1-4:22 link-internal",
 		fr + "intro.md:4:23-4:53 link-internal",
+		fr + "intro.md:4:85-4:103 link-internal",
 	})
 }
 
