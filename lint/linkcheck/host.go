@@ -29,15 +29,23 @@ func newHost(limit int, interval time.Duration) *host {
 
 // acquire waits for a free slot and for the host's next start time.
 func (h *host) acquire(ctx context.Context) error {
+	if err := h.take(ctx); err != nil {
+		return err
+	}
+	if err := h.start(ctx); err != nil {
+		h.release()
+		return err
+	}
+	return nil
+}
+
+// take waits for a free slot.
+func (h *host) take(ctx context.Context) error {
 	for {
 		h.mu.Lock()
 		if h.inflight < h.limit {
 			h.inflight++
 			h.mu.Unlock()
-			if err := h.start(ctx); err != nil {
-				h.release()
-				return err
-			}
 			return nil
 		}
 		ch := h.wake
@@ -48,6 +56,18 @@ func (h *host) acquire(ctx context.Context) error {
 			return ctx.Err()
 		}
 	}
+}
+
+// ready waits until the host's next start time without claiming it, so
+// that the scheduler can wait out a pause before it takes a worker.
+func (h *host) ready(ctx context.Context) error {
+	h.mu.Lock()
+	d := time.Until(h.next)
+	h.mu.Unlock()
+	if d > 0 {
+		return sleep(ctx, d)
+	}
+	return nil
 }
 
 // start waits, with a slot held, for the host's next start time and moves

@@ -106,19 +106,31 @@ func (s *scheduler) run(jobs []*job) {
 }
 
 // runHost feeds one host's jobs to workers. It waits for the host's slot
-// and start time itself, so no worker sits idle behind a busy host.
+// and for its pause or interval itself, so no worker sits idle behind a busy
+// or paused host.
 func (s *scheduler) runHost(h *host, q *queue) {
 	for {
 		j := q.next(s.ctx)
 		if j == nil {
 			return
 		}
-		if err := h.acquire(s.ctx); err != nil {
+		if err := h.take(s.ctx); err != nil {
+			return
+		}
+		if h.ready(s.ctx) != nil {
+			h.release()
 			return
 		}
 		select {
 		case s.workers <- struct{}{}:
 		case <-s.ctx.Done():
+			h.release()
+			return
+		}
+		// The start time is claimed only now, with a worker in hand, so the
+		// request goes out at it; what is left to wait is short.
+		if h.start(s.ctx) != nil {
+			<-s.workers
 			h.release()
 			return
 		}
