@@ -262,3 +262,120 @@ func TestOracleHugo(t *testing.T) {
 		})
 	}
 }
+
+// Astro renders the corpus with its own Markdown processor. The toolchain
+// is installed by the Astro oracle's block (npm/astro-*), so this skips
+// without it even under CONTENTLINT_ORACLE=required.
+func TestOracleAstro(t *testing.T) {
+	mods, _ := filepath.Glob(filepath.Join(oracle.CacheDir(), "npm", "astro-*", "node_modules", "@astrojs", "markdown-remark", "dist", "index.js"))
+	if len(mods) == 0 {
+		t.Skip("no Astro toolchain under " + filepath.Join(oracle.CacheDir(), "npm"))
+	}
+	_, err := exec.LookPath("node")
+	need(t, "node", err)
+	// "a<<b>>c" holds the HTML tag <b> for remark: markup, not text.
+	var texts []string
+	for _, s := range headingCorpus {
+		if strings.TrimSpace(s) != "" && !strings.Contains(s, "\t") && !strings.Contains(s, "<b>") {
+			texts = append(texts, strings.TrimSpace(s))
+		}
+	}
+	texts = append(texts, randomTexts(300, nonASCII13(), 4)...)
+	var md strings.Builder
+	for _, s := range texts {
+		fmt.Fprintf(&md, "## %s\n\n", s)
+	}
+	script := fmt.Sprintf(`import { createMarkdownProcessor } from %q
+import fs from 'node:fs'
+const p = await createMarkdownProcessor({})
+const r = await p.render(fs.readFileSync(0, 'utf8'))
+process.stdout.write(JSON.stringify(r.metadata.headings.map(h => h.slug)))`, "file://"+mods[len(mods)-1])
+	var want []string
+	if err := json.Unmarshal(run(t, []byte(md.String()), "node", "--input-type=module", "-e", script), &want); err != nil {
+		t.Fatal(err)
+	}
+	compare(t, "astro", texts, want, ours(t, slug.StyleAstro, texts))
+}
+
+// mdc parses the corpus with @nuxtjs/mdc's parseMarkdown. The toolchain is
+// installed by the Nuxt oracle's block (npm/nuxt-*), so this skips without
+// it even under CONTENTLINT_ORACLE=required.
+func TestOracleMDC(t *testing.T) {
+	mods, _ := filepath.Glob(filepath.Join(oracle.CacheDir(), "npm", "nuxt-*", "node_modules", "@nuxtjs", "mdc", "dist", "runtime", "parser", "index.js"))
+	if len(mods) == 0 {
+		t.Skip("no Nuxt toolchain under " + filepath.Join(oracle.CacheDir(), "npm"))
+	}
+	_, err := exec.LookPath("node")
+	need(t, "node", err)
+	var texts []string
+	for _, s := range headingCorpus {
+		if strings.TrimSpace(s) != "" && !strings.Contains(s, "\t") && !strings.Contains(s, "<b>") {
+			texts = append(texts, strings.TrimSpace(s))
+		}
+	}
+	texts = append(texts, randomTexts(300, nonASCII13(), 5)...)
+	var md strings.Builder
+	for _, s := range texts {
+		fmt.Fprintf(&md, "## %s\n\n", s)
+	}
+	script := fmt.Sprintf(`import { parseMarkdown } from %q
+import fs from 'node:fs'
+const r = await parseMarkdown(fs.readFileSync(0, 'utf8'))
+process.stdout.write(JSON.stringify(r.body.children.map(c => c.props.id)))`, "file://"+mods[len(mods)-1])
+	var want []string
+	if err := json.Unmarshal(run(t, []byte(md.String()), "node", "--input-type=module", "-e", script), &want); err != nil {
+		t.Fatal(err)
+	}
+	compare(t, "mdc", texts, want, ours(t, slug.StyleMDC, texts))
+}
+
+// Docusaurus's own headings plugin (@docusaurus/mdx-loader) runs over the
+// corpus parsed by remark-parse, with explicit {#id}s among the headings.
+// The toolchain is installed by the Docusaurus oracle's block
+// (npm/docusaurus-*), so this skips without it even under
+// CONTENTLINT_ORACLE=required.
+func TestOracleDocusaurus(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join(oracle.CacheDir(), "npm", "docusaurus-*", "node_modules"))
+	if len(dirs) == 0 {
+		t.Skip("no Docusaurus toolchain under " + filepath.Join(oracle.CacheDir(), "npm"))
+	}
+	nm := dirs[len(dirs)-1]
+	_, err := exec.LookPath("node")
+	need(t, "node", err)
+	texts := []string{"Foo", "Bar {#foo}", "Foo", "Spaced {# my id }", "my id", "a {#b{cd}", "{#only}", "x {#}"}
+	for _, s := range headingCorpus {
+		if strings.TrimSpace(s) != "" && !strings.Contains(s, "\t") && !strings.Contains(s, "<b>") {
+			texts = append(texts, strings.TrimSpace(s))
+		}
+	}
+	texts = append(texts, randomTexts(300, nonASCII13(), 6)...)
+	var md strings.Builder
+	for _, s := range texts {
+		fmt.Fprintf(&md, "## %s\n\n", s)
+	}
+	script := fmt.Sprintf(`import { unified } from %q
+import remarkParse from %q
+import { createRequire } from 'node:module'
+import fs from 'node:fs'
+const require = createRequire(%q)
+const headings = require('@docusaurus/mdx-loader/lib/remark/headings/index.js').default
+const proc = unified().use(remarkParse).use(headings, { anchorsMaintainCase: false })
+const tree = await proc.run(proc.parse(fs.readFileSync(0, 'utf8')))
+process.stdout.write(JSON.stringify(tree.children.filter(n => n.type === 'heading').map(n => n.data.id)))`,
+		"file://"+filepath.Join(nm, "unified", "index.js"), "file://"+filepath.Join(nm, "remark-parse", "index.js"), nm+"/")
+	var want []string
+	if err := json.Unmarshal(run(t, []byte(md.String()), "node", "--input-type=module", "-e", script), &want); err != nil {
+		t.Fatal(err)
+	}
+	sl, _ := slug.New(slug.StyleDocusaurus)
+	got := make([]string, len(texts))
+	for i, s := range texts {
+		s = slug.PrepareText(slug.StyleDocusaurus, s)
+		if _, id, ok := slug.DocusaurusHeadingID(s); ok {
+			got[i] = sl.Explicit(id)
+		} else {
+			got[i] = sl.Slug(s)
+		}
+	}
+	compare(t, "docusaurus", texts, want, got)
+}

@@ -26,8 +26,12 @@ import (
 
 // The styles New accepts.
 const (
-	// StyleGitHub is github-slugger as rehype-slug and Astro use it.
+	// StyleGitHub is github-slugger as rehype-slug uses it (Starlight and
+	// Astro 5 differ a little: StyleAstro).
 	StyleGitHub = "github"
+	// StyleAstro is Astro 5's heading ids: smartypants, github-slugger,
+	// a trailing "-" dropped (see HeadingIDCompat).
+	StyleAstro = "astro"
 	// StyleDocusaurus is github-slugger with Docusaurus's explicit ids.
 	StyleDocusaurus = "docusaurus"
 	// StyleHugo is Hugo's default autoHeadingIDType "github".
@@ -59,6 +63,7 @@ type Option func(*options)
 type options struct {
 	prefix        string
 	transliterate bool
+	compat        bool
 }
 
 // Prefix puts p before every generated id (kramdown's auto_id_prefix).
@@ -69,9 +74,13 @@ func Prefix(p string) Option { return func(o *options) { o.prefix = p } }
 // generators ignore it.
 func Transliterated() Option { return func(o *options) { o.transliterate = true } }
 
+// HeadingIDCompat is Astro's experimental.headingIdCompat: the trailing
+// "-" stays. Other generators ignore it.
+func HeadingIDCompat() Option { return func(o *options) { o.compat = true } }
+
 // Styles lists the styles New accepts, sorted.
 func Styles() []string {
-	s := []string{StyleGitHub, StyleDocusaurus, StyleHugo, StyleHugoASCII, StyleHugoBlackfriday,
+	s := []string{StyleGitHub, StyleAstro, StyleDocusaurus, StyleHugo, StyleHugoASCII, StyleHugoBlackfriday,
 		StyleKramdownGFM, StyleKramdown, StyleMDC}
 	sort.Strings(s)
 	return s
@@ -86,6 +95,8 @@ func New(style string, opts ...Option) (Slugger, error) {
 	switch style {
 	case StyleGitHub, StyleDocusaurus:
 		return &githubSlugger{seen: map[string]int{}}, nil
+	case StyleAstro:
+		return &astroSlugger{github: githubSlugger{seen: map[string]int{}}, compat: o.compat}, nil
 	case StyleHugo:
 		return newHugoSlugger(HugoGitHub), nil
 	case StyleHugoASCII:

@@ -17,6 +17,7 @@ import (
 // (outside code spans), into the text the generator of style slugs:
 //
 //   - github, docusaurus, mdc (remark): character references decoded;
+//   - astro: references decoded, then Smartypants;
 //   - hugo*: goldmark's typographer with Hugo's defaults, then named
 //     entities resolved, numeric references left as written (Hugo's
 //     TextPlain resolves names only, so "&#169;" slugs to "169");
@@ -35,6 +36,8 @@ func PrepareText(style, s string) string {
 		return DecodeEntities(KramdownTypographer(s))
 	case StyleKramdown:
 		return s
+	case StyleAstro:
+		return Smartypants(DecodeEntities(s))
 	}
 	return DecodeEntities(s)
 }
