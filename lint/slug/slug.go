@@ -7,14 +7,17 @@
 // generator makes it unique (github-slugger counts per base and skips taken
 // ids; Hugo tries -1, -2 … until free; kramdown counts without looking).
 // Explicit returns the id a heading with an explicit id ({#id}, an id
-// attribute) ends up with, and registers it where the generator does: only
-// Hugo does, so `## Foo`, `## Bar {#foo}`, `## Foo` give foo, foo, foo-1
-// everywhere else. Call both in document order.
+// attribute) ends up with (mdc cleans it up, the others keep it), and
+// registers it where the generator does. Only Hugo does: `## Bar {#foo}`
+// then `## Foo` give foo, foo-1 in Hugo and foo, foo everywhere else. Call
+// both in document order.
 //
 // The pure functions ([GitHub], [HugoGitHub], [KramdownGFM], …) slug one
 // text without any counting. The text preparation a generator does before
-// slugging (entity decoding, typographer) is in text.go; callers apply it to
-// the heading text they extract, as the generator would.
+// slugging (entity decoding, typographer) is [PrepareText]; callers apply it
+// to the heading text they extract, outside code spans, as the generator
+// would. The tests hold the cases of each generator's own suite, and
+// oracle_test.go compares with the generators' own code where installed.
 //
 // The package imports nothing from package lint.
 package slug
