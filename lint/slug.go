@@ -18,7 +18,7 @@ type Slugger struct {
 }
 
 // NewSlugger returns a slugger for a generator style, one of
-// slug.Styles(): "github" (rehype-slug, Astro), "docusaurus", "hugo",
+// slug.Styles(): "github" (rehype-slug), "astro", "docusaurus", "hugo",
 // "kramdown-gfm" (Jekyll), "mdc" (Nuxt Content) and a few more. An unknown
 // style gets "github".
 func NewSlugger(style string) *Slugger {

@@ -37,6 +37,17 @@ func TestGitHubPureAndCounting(t *testing.T) {
 	}
 }
 
+// rehype-slug leaves a given id alone and does not count it.
+func TestGitHubExplicitNotCounted(t *testing.T) {
+	sl, _ := New(StyleGitHub)
+	if got := sl.Explicit("Bar Baz"); got != "Bar Baz" {
+		t.Errorf("Explicit = %q", got)
+	}
+	if got := sl.Slug("Bar Baz"); got != "bar-baz" {
+		t.Errorf("Slug after Explicit = %q, want bar-baz", got)
+	}
+}
+
 // Docusaurus mdx-loader's headings plugin tests (remark/headings), one
 // document per case, and docusaurus-utils' parseMarkdownHeadingId tests.
 func TestDocusaurusHeadings(t *testing.T) {

@@ -217,28 +217,17 @@ func TestOracleHugo(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	var texts []string
-	for _, s := range headingCorpus {
-		if strings.TrimSpace(s) != "" && !strings.Contains(s, "\t") {
-			texts = append(texts, s)
-		}
-	}
-	texts = append(texts, randomTexts(300, nonASCII13(), 3)...)
+	texts := markdownTexts(false, 3)
 	for _, tt := range []struct{ idType, style string }{
 		{"github", slug.StyleHugo}, {"github-ascii", slug.StyleHugoASCII}, {"blackfriday", slug.StyleHugoBlackfriday},
 	} {
 		t.Run(tt.idType, func(t *testing.T) {
 			dir := t.TempDir()
-			var page strings.Builder
-			page.WriteString("---\ntitle: p\n---\n\n")
-			for _, s := range texts {
-				fmt.Fprintf(&page, "## %s\n\n", s)
-			}
 			files := map[string]string{
 				"hugo.toml": fmt.Sprintf("baseURL = 'https://example.org/'\ndisableKinds = ['taxonomy', 'term', 'home', 'section', 'rss', 'sitemap', '404']\n"+
 					"[markup.goldmark.parser]\nautoIDType = '%s'\n", tt.idType),
 				"layouts/single.html": "{{ .Content }}",
-				"content/p.md":        page.String(),
+				"content/p.md":        "---\ntitle: p\n---\n\n" + headingsDoc(texts),
 			}
 			for name, body := range files {
 				p := filepath.Join(dir, name)
@@ -261,4 +250,105 @@ func TestOracleHugo(t *testing.T) {
 			compare(t, "hugo "+tt.idType, texts, want, ours(t, tt.style, texts))
 		})
 	}
+}
+
+// markdownTexts is the corpus as Markdown headings hold it (trimmed, no
+// empty one, no tab) plus 300 random texts. With dropHTML, "a<<b>>c" goes:
+// remark reads <b> in it as an HTML tag, markup rather than text.
+func markdownTexts(dropHTML bool, seed uint64) []string {
+	var texts []string
+	for _, s := range headingCorpus {
+		s = strings.TrimSpace(s)
+		if s == "" || strings.Contains(s, "\t") || dropHTML && strings.Contains(s, "<b>") {
+			continue
+		}
+		texts = append(texts, s)
+	}
+	return append(texts, randomTexts(300, nonASCII13(), seed)...)
+}
+
+// headingsDoc is a Markdown document of one "##" heading per text.
+func headingsDoc(texts []string) string {
+	var b strings.Builder
+	for _, s := range texts {
+		fmt.Fprintf(&b, "## %s\n\n", s)
+	}
+	return b.String()
+}
+
+// npmToolchain finds a file in a generator's npm toolchain under the cache.
+// Those toolchains are installed by their own generator's oracle block, so
+// the test skips without one even under CONTENTLINT_ORACLE=required.
+func npmToolchain(t *testing.T, glob string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(oracle.CacheDir(), "npm", glob))
+	if len(m) == 0 {
+		t.Skip("no " + glob + " under " + filepath.Join(oracle.CacheDir(), "npm"))
+	}
+	_, err := exec.LookPath("node")
+	need(t, "node", err)
+	return m[len(m)-1]
+}
+
+// nodeIDs runs an ES module script that reads the document on stdin and
+// writes the ids as a JSON array.
+func nodeIDs(t *testing.T, script, doc string) []string {
+	t.Helper()
+	var ids []string
+	if err := json.Unmarshal(run(t, []byte(doc), "node", "--input-type=module", "-e", script), &ids); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// Astro renders the corpus with its own Markdown processor.
+func TestOracleAstro(t *testing.T) {
+	mod := npmToolchain(t, "astro-*/node_modules/@astrojs/markdown-remark/dist/index.js")
+	texts := markdownTexts(true, 4)
+	want := nodeIDs(t, fmt.Sprintf(`import { createMarkdownProcessor } from %q
+import fs from 'node:fs'
+const p = await createMarkdownProcessor({})
+const r = await p.render(fs.readFileSync(0, 'utf8'))
+process.stdout.write(JSON.stringify(r.metadata.headings.map(h => h.slug)))`, "file://"+mod), headingsDoc(texts))
+	compare(t, "astro", texts, want, ours(t, slug.StyleAstro, texts))
+}
+
+// mdc parses the corpus with @nuxtjs/mdc's parseMarkdown.
+func TestOracleMDC(t *testing.T) {
+	mod := npmToolchain(t, "nuxt-*/node_modules/@nuxtjs/mdc/dist/runtime/parser/index.js")
+	texts := markdownTexts(true, 5)
+	want := nodeIDs(t, fmt.Sprintf(`import { parseMarkdown } from %q
+import fs from 'node:fs'
+const r = await parseMarkdown(fs.readFileSync(0, 'utf8'))
+process.stdout.write(JSON.stringify(r.body.children.map(c => c.props.id)))`, "file://"+mod), headingsDoc(texts))
+	compare(t, "mdc", texts, want, ours(t, slug.StyleMDC, texts))
+}
+
+// Docusaurus's own headings plugin (@docusaurus/mdx-loader) runs over the
+// corpus parsed by remark-parse, with explicit {#id}s among the headings.
+func TestOracleDocusaurus(t *testing.T) {
+	nm := npmToolchain(t, "docusaurus-*/node_modules")
+	texts := append([]string{"Foo", "Bar {#foo}", "Foo", "Spaced {# my id }", "my id", "a {#b{cd}", "{#only}", "x {#}"},
+		markdownTexts(true, 6)...)
+	want := nodeIDs(t, fmt.Sprintf(`import { unified } from %q
+import remarkParse from %q
+import { createRequire } from 'node:module'
+import fs from 'node:fs'
+const require = createRequire(%q)
+const headings = require('@docusaurus/mdx-loader/lib/remark/headings/index.js').default
+const proc = unified().use(remarkParse).use(headings, { anchorsMaintainCase: false })
+const tree = await proc.run(proc.parse(fs.readFileSync(0, 'utf8')))
+process.stdout.write(JSON.stringify(tree.children.filter(n => n.type === 'heading').map(n => n.data.id)))`,
+		"file://"+filepath.Join(nm, "unified", "index.js"), "file://"+filepath.Join(nm, "remark-parse", "index.js"), nm+"/"), headingsDoc(texts))
+	sl, _ := slug.New(slug.StyleDocusaurus)
+	got := make([]string, len(texts))
+	for i, s := range texts {
+		s = slug.PrepareText(slug.StyleDocusaurus, s)
+		if _, id, ok := slug.DocusaurusHeadingID(s); ok {
+			got[i] = sl.Explicit(id)
+		} else {
+			got[i] = sl.Slug(s)
+		}
+	}
+	compare(t, "docusaurus", texts, want, got)
 }

@@ -7,14 +7,17 @@
 // generator makes it unique (github-slugger counts per base and skips taken
 // ids; Hugo tries -1, -2 … until free; kramdown counts without looking).
 // Explicit returns the id a heading with an explicit id ({#id}, an id
-// attribute) ends up with, and registers it where the generator does: only
-// Hugo does, so `## Foo`, `## Bar {#foo}`, `## Foo` give foo, foo, foo-1
-// everywhere else. Call both in document order.
+// attribute) ends up with (mdc cleans it up, the others keep it), and
+// registers it where the generator does. Only Hugo does: `## Bar {#foo}`
+// then `## Foo` give foo, foo-1 in Hugo and foo, foo everywhere else. Call
+// both in document order.
 //
 // The pure functions ([GitHub], [HugoGitHub], [KramdownGFM], …) slug one
 // text without any counting. The text preparation a generator does before
-// slugging (entity decoding, typographer) is in text.go; callers apply it to
-// the heading text they extract, as the generator would.
+// slugging (entity decoding, typographer) is [PrepareText]; callers apply it
+// to the heading text they extract, outside code spans, as the generator
+// would. The tests hold the cases of each generator's own suite, and
+// oracle_test.go compares with the generators' own code where installed.
 //
 // The package imports nothing from package lint.
 package slug
@@ -26,8 +29,12 @@ import (
 
 // The styles New accepts.
 const (
-	// StyleGitHub is github-slugger as rehype-slug and Astro use it.
+	// StyleGitHub is github-slugger as rehype-slug uses it (Starlight and
+	// Astro 5 differ a little: StyleAstro).
 	StyleGitHub = "github"
+	// StyleAstro is Astro 5's heading ids: smartypants, github-slugger,
+	// a trailing "-" dropped (see HeadingIDCompat).
+	StyleAstro = "astro"
 	// StyleDocusaurus is github-slugger with Docusaurus's explicit ids.
 	StyleDocusaurus = "docusaurus"
 	// StyleHugo is Hugo's default autoHeadingIDType "github".
@@ -59,6 +66,7 @@ type Option func(*options)
 type options struct {
 	prefix        string
 	transliterate bool
+	compat        bool
 }
 
 // Prefix puts p before every generated id (kramdown's auto_id_prefix).
@@ -69,10 +77,14 @@ func Prefix(p string) Option { return func(o *options) { o.prefix = p } }
 // generators ignore it.
 func Transliterated() Option { return func(o *options) { o.transliterate = true } }
 
+// HeadingIDCompat is Astro's experimental.headingIdCompat: the trailing
+// "-" stays. Other generators ignore it.
+func HeadingIDCompat() Option { return func(o *options) { o.compat = true } }
+
 // Styles lists the styles New accepts, sorted.
 func Styles() []string {
-	s := []string{StyleGitHub, StyleDocusaurus, StyleHugo, StyleHugoASCII, StyleHugoBlackfriday,
-		StyleKramdownGFM, StyleKramdown, StyleMDC, StyleAstro}
+	s := []string{StyleGitHub, StyleAstro, StyleDocusaurus, StyleHugo, StyleHugoASCII, StyleHugoBlackfriday,
+		StyleKramdownGFM, StyleKramdown, StyleMDC}
 	sort.Strings(s)
 	return s
 }
@@ -86,6 +98,8 @@ func New(style string, opts ...Option) (Slugger, error) {
 	switch style {
 	case StyleGitHub, StyleDocusaurus:
 		return &githubSlugger{seen: map[string]int{}}, nil
+	case StyleAstro:
+		return &astroSlugger{github: githubSlugger{seen: map[string]int{}}, compat: o.compat}, nil
 	case StyleHugo:
 		return newHugoSlugger(HugoGitHub), nil
 	case StyleHugoASCII:
@@ -102,8 +116,6 @@ func New(style string, opts ...Option) (Slugger, error) {
 		return &kramdownSlugger{seen: map[string]int{}, prefix: o.prefix, transliterate: o.transliterate}, nil
 	case StyleMDC:
 		return &mdcSlugger{github: githubSlugger{seen: map[string]int{}}}, nil
-	case StyleAstro:
-		return &astroSlugger{github: githubSlugger{seen: map[string]int{}}}, nil
 	}
 	return nil, fmt.Errorf("unknown slug style %q (want one of %v)", style, Styles())
 }

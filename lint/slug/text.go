@@ -17,12 +17,12 @@ import (
 // (outside code spans), into the text the generator of style slugs:
 //
 //   - github, docusaurus, mdc (remark): character references decoded;
+//   - astro: references decoded, then Smartypants;
 //   - hugo*: goldmark's typographer with Hugo's defaults, then named
 //     entities resolved, numeric references left as written (Hugo's
 //     TextPlain resolves names only, so "&#169;" slugs to "169");
 //   - kramdown-gfm: kramdown's typographic symbols, then references decoded;
-//   - kramdown: nothing, kramdown slugs the raw source;
-//   - astro: references decoded, then smartypants' dashes (AstroDashes).
+//   - kramdown: nothing, kramdown slugs the raw source.
 //
 // Code spans are left alone by every generator: do not pass them here.
 func PrepareText(style, s string) string {
@@ -37,7 +37,7 @@ func PrepareText(style, s string) string {
 	case StyleKramdown:
 		return s
 	case StyleAstro:
-		return AstroDashes(DecodeEntities(s))
+		return Smartypants(DecodeEntities(s))
 	}
 	return DecodeEntities(s)
 }
