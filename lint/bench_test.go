@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -203,4 +204,49 @@ func BenchmarkLint(b *testing.B) {
 		check(b, res)
 		report(b, res, b.Elapsed()/time.Duration(n), full)
 	})
+}
+
+// BenchmarkLintScale lints the benchmark site at three sizes, made by
+// .ci/bench-scale.sh with gen-site.sh (23, 92 and 290 copies: 7,889, 31,556
+// and 99,470 posts), and reports the process CPU time per file, which must
+// stay flat as the site grows. Each size skips when its site is absent.
+//
+//	go test ./lint -run '^$' -bench LintScale -benchtime 1x
+func BenchmarkLintScale(b *testing.B) {
+	for _, c := range []struct{ name, env, dir string }{
+		{"x1", "CONTENTLINT_BENCH_SITE", "/tmp/bench-site"},
+		{"x4", "CONTENTLINT_BENCH_SITE_4X", "/tmp/bench-site-4x"},
+		{"100k", "CONTENTLINT_BENCH_SITE_100K", "/tmp/bench-site-100k"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			site := os.Getenv(c.env)
+			if site == "" {
+				site = c.dir
+			}
+			if _, err := os.Stat(filepath.Join(site, "content")); err != nil {
+				b.Skipf("no site at %s: run .ci/bench-scale.sh", site)
+			}
+			cfg, s := benchConfig(b, site)
+			var res *lint.Result
+			cpu0 := processCPU(b)
+			for b.Loop() {
+				eng := &lint.Engine{Rules: rules.All(), Config: cfg, Site: s, Options: lint.Options{Offline: true, NoCache: true}, BaseDir: site}
+				var err error
+				if res, err = eng.Run(context.Background(), []string{filepath.Join(site, "content")}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(res.Files), "files")
+			b.ReportMetric(float64((processCPU(b)-cpu0).Microseconds())/float64(b.N*res.Files), "cpu-us/file")
+		})
+	}
+}
+
+// processCPU is the user and system time this process has used.
+func processCPU(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

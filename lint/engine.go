@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -569,7 +570,9 @@ func (e *Engine) lintFile(ctx context.Context, parser *Parser, cache *indexCache
 
 // entry copies what site rules need out of a post; the AST is not kept.
 func (e *Engine) entry(p *Post) *Entry {
-	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Shortcodes: p.Shortcodes, Anchors: make(map[string]bool, len(p.Anchors))}
+	// Refs is copied to its length: append's spare capacity was a fifth of
+	// the index, which lives until the run ends.
+	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: slices.Clone(p.Refs), Shortcodes: p.Shortcodes, Anchors: make(map[string]bool, len(p.Anchors))}
 	for _, a := range p.Anchors {
 		en.Anchors[a] = true
 	}
