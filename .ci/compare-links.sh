@@ -50,12 +50,14 @@ start_servers() {
 	exit 1
 }
 
-# stop_servers stops slowserve and prints the requests it received.
+# stop_servers stops slowserve and sets reqs to the requests it received.
+# It runs in this shell, not in $(...), so that wait can reap slowserve.
 stop_servers() {
-	kill -INT "$server_pid"
+	kill -INT "$server_pid" || echo "slowserve had stopped early" >&2
 	wait "$server_pid" || true
 	server_pid=""
-	sed -n 's/^requests received: //p' "$work/serve.log"
+	reqs=$(sed -n 's/^requests received: //p' "$work/serve.log")
+	if [ -z "$reqs" ]; then tail -20 "$work/serve.log" >&2; fi
 }
 
 # broken TOOL lists the URLs a tool's output in $work/out.log reports broken.
@@ -80,8 +82,7 @@ measure() {
 	t0=$(date +%s.%N)
 	"$@" >"$work/out.log" 2>"$work/err.log" || status=$?
 	t1=$(date +%s.%N)
-	local reqs
-	reqs=$(stop_servers)
+	stop_servers
 	broken "$tool" >"$work/broken.txt"
 	sort -u "$work/dead.txt" >"$work/dead.sorted"
 	local fp fn

@@ -15,6 +15,7 @@ targets=(
   "./lint/ FuzzDirectives"
   "./rules/ FuzzAdmonitionsDocusaurus"
   "./rules/ FuzzAdmonitionsMDC"
+  "./rules/ FuzzPipeline"
 )
 failed=()
 for t in "${targets[@]}"; do

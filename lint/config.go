@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -228,9 +229,10 @@ func ParseConfig(data []byte, name string) (*Config, error) {
 
 // LoadConfig reads an explicit file.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	// A committed .contentlint.yml -> /dev/zero must not exhaust memory.
+	data, err := ReadRegular(context.Background(), path, maxSiteFileSize)
 	if err != nil {
-		return nil, fmt.Errorf("read config: %w", err)
+		return nil, fmt.Errorf("read config %s: %w", path, err)
 	}
 	cfg, err := ParseConfig(data, path)
 	if err != nil {

@@ -329,7 +329,7 @@ var (
 func docusaurusKeywords(root string) (keywords []string, extend bool) {
 	extend = true
 	for _, name := range []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"} {
-		src, err := os.ReadFile(filepath.Join(root, name))
+		src, err := readSiteFile(root, name)
 		if err != nil {
 			continue
 		}

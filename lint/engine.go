@@ -192,6 +192,7 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 	}
 	tset := map[string]bool{}
+	explicit := map[string]bool{}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -205,6 +206,7 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		}
 		if !fi.IsDir() {
 			tset[abs] = true
+			explicit[abs] = true
 			all.files[abs] = true
 			continue
 		}
@@ -237,6 +239,12 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 		// A file the generator does not read (outside every Hugo mount,
 		// or refused by a mount's filter) is not a post.
 		if !e.Site.IsContent(f) {
+			if explicit[f] && e.Options.Warnings != nil {
+				// Named on the command line (pre-commit does), so say why
+				// nothing is reported for it.
+				_, _ = fmt.Fprintf(e.Options.Warnings, "contentlint: %s is not linted: the generator does not read it as content (%s)\n",
+					e.display(f), e.Site.Unrendered(f, nil))
+			}
 			delete(tset, f)
 			continue
 		}

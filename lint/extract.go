@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -16,6 +17,9 @@ func extract(post *Post, ids headingIDs) {
 	src := post.Body
 	sl := NewSlugger(ids.style)
 	opts := ids.opts
+	if opts.NoTypographer {
+		sl.WithoutTypographer()
+	}
 	// Note which reference labels links use: a definition that only images
 	// use is reported at the images, not a second time as a link.
 	linkLabels := map[string]bool{}
@@ -60,7 +64,10 @@ func extract(post *Post, ids headingIDs) {
 				if opts.LastLine && n.Lines().Len() > 1 {
 					idText = headingTextFrom(n, src, n.Lines().At(n.Lines().Len()-1).Start)
 				}
-				anchor = sl.Slug(idText)
+				// goldmark gives an empty heading no id
+				if !opts.LastLine || strings.TrimSpace(idText) != "" {
+					anchor = sl.Slug(idText)
+				}
 			}
 			if kramdownStyle(ids.style) {
 				// An attribute list on the next line sets or clears the id.
@@ -138,6 +145,18 @@ func extract(post *Post, ids headingIDs) {
 				}
 				htmlRefs(post, start, stop)
 				comps.scan(post.Body[start:stop])
+			}
+		case *east.FootnoteLink:
+			if opts.FootnoteIDs {
+				ref := "fnref"
+				if n.RefIndex > 0 {
+					ref += strconv.Itoa(n.RefIndex)
+				}
+				post.Anchors = append(post.Anchors, ref+":"+strconv.Itoa(n.Index))
+			}
+		case *east.Footnote:
+			if opts.FootnoteIDs && n.Index > 0 {
+				post.Anchors = append(post.Anchors, "fn:"+strconv.Itoa(n.Index))
 			}
 		case *east.DefinitionTerm:
 			if opts.TermIDs {

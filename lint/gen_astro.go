@@ -47,7 +47,7 @@ func (astro) Roots(root string) []ContentRoot {
 		}
 		add(c.base, base, KindCollection)
 	}
-	add("src/pages", "", KindPages)
+	add(a.src+"/pages", "", KindPages)
 	return out
 }
 
@@ -319,7 +319,24 @@ type astroSite struct {
 	// not know may add pages anywhere, so a path that reaches no page is
 	// not judged.
 	openRoutes bool
-	notes      []string
+	// src is srcDir, relative to the site root ("src" by default).
+	src string
+	// format is build.format: "directory" (default, /x/), "file" (/x.html)
+	// or "preserve" (as the source: index pages as folders).
+	format string
+	notes  []string
+}
+
+// pageURL spells a page's URL as build.format writes it; index says that
+// the page comes from an index file.
+func (a *astroSite) pageURL(u string, index bool) string {
+	switch {
+	case u == "/" || u == "":
+		return u
+	case a.format == "file", a.format == "preserve" && !index:
+		return u + ".html"
+	}
+	return u
 }
 
 type starlightLocale struct {
@@ -350,6 +367,9 @@ type astroCollection struct {
 	// (legacy collections) slug.
 	routeFrom string
 	routeProp string
+	// routeIndex: the route file is an index ([...slug]/index.astro), which
+	// build.format "preserve" writes as a folder.
+	routeIndex bool
 	// draftFilter: the page filters getCollection() on data.draft, so
 	// entries with draft: true get no page.
 	draftFilter bool
@@ -368,7 +388,7 @@ func (a *astroSite) fingerprint() string {
 		routes = append(routes, r)
 	}
 	sort.Strings(routes)
-	fmt.Fprintf(&b, "%v %q %q %q %q %q %q %v %v %v", a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes, a.redirects, a.hostRoutes, a.openRoutes)
+	fmt.Fprintf(&b, "%q %v %q %q %q %q %q %q %v %v %v %q", a.src, a.starlight, a.locales, a.defaultLocale, routes, a.dynamicPrefixes, a.paginated, a.notes, a.redirects, a.hostRoutes, a.openRoutes, a.format)
 	for _, c := range a.collections {
 		fmt.Fprintf(&b, "\n%+v", *c)
 	}
@@ -376,9 +396,8 @@ func (a *astroSite) fingerprint() string {
 }
 
 var (
-	contentConfigNames = []string{"src/content.config.mjs", "src/content.config.js", "src/content.config.mts", "src/content.config.ts"}
-	legacyConfigNames  = []string{"src/content/config.mjs", "src/content/config.js", "src/content/config.mts", "src/content/config.ts"}
-	astroConfigNames   = []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs"}
+	configExts       = []string{".mjs", ".js", ".mts", ".ts"}
+	astroConfigNames = []string{"astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts", "astro.config.cjs"}
 	// Extensions Astro renders as Markdown (core and @astrojs/mdx).
 	astroMarkdownExts = "{markdown,mdown,mkdn,mkd,mdwn,md,mdx}"
 	defineCollRE      = regexp.MustCompile(`(?:(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*)?defineCollection\s*\(`)
@@ -395,14 +414,18 @@ var (
 
 // readAstroSite reads the Astro model of the site at root.
 func readAstroSite(root string) *astroSite {
-	a := &astroSite{pageRoutes: map[string]bool{}}
+	a := &astroSite{pageRoutes: map[string]bool{}, src: "src"}
 	astroCfg := readFirst(root, astroConfigNames...)
+	if d, ok := jsString(jsGet(jsFirstObject(jsCallArg(astroCfg, "defineConfig")), "srcDir")); ok {
+		a.src = cleanBase(root, d)
+	}
 	if args := jsCallArg(astroCfg, "starlight"); args != "" && strings.Contains(astroCfg, "@astrojs/starlight") {
 		a.starlight = true
 		a.readStarlight(jsFirstObject(args), astroCfg)
 	}
 	a.readCollections(root)
 	a.readPages(root)
+	a.format, _ = jsString(jsGet(jsGet(jsFirstObject(jsCallArg(astroCfg, "defineConfig")), "build"), "format"))
 	a.readRedirects(root, astroCfg)
 	a.readHostRedirects(root)
 	a.readIntegrations(astroCfg)
@@ -483,9 +506,14 @@ func (a *astroSite) multilingual() bool { return len(a.locales) > 1 }
 // readCollections reads the collections of the content config. Astro reads
 // src/content.config.* first, then the legacy src/content/config.*.
 func (a *astroSite) readCollections(root string) {
-	src, legacyFile := readFirst(root, contentConfigNames...), false
+	var names, legacy []string
+	for _, ext := range configExts {
+		names = append(names, a.src+"/content.config"+ext)
+		legacy = append(legacy, a.src+"/content/config"+ext)
+	}
+	src := readFirst(root, names...)
 	if src == "" {
-		src, legacyFile = readFirst(root, legacyConfigNames...), true
+		src = readFirst(root, legacy...)
 	}
 	defs := map[string]string{} // variable → defineCollection argument list
 	for _, m := range defineCollRE.FindAllStringSubmatchIndex(src, -1) {
@@ -506,7 +534,7 @@ func (a *astroSite) readCollections(root string) {
 			} else if d, ok := defs[e.value]; ok {
 				args = d
 			}
-			c := readCollection(root, e.key, jsFirstObject(args), src)
+			c := readCollection(root, a.src, e.key, jsFirstObject(args), src)
 			if c.kind != "legacy" {
 				usesLayer = true
 			}
@@ -520,23 +548,22 @@ func (a *astroSite) readCollections(root string) {
 	for _, c := range a.collections {
 		if c.kind == "legacy" {
 			c.kind, c.legacy = "content", true
-			c.base = "src/content/" + c.name
+			c.base = a.src + "/content/" + c.name
 			c.include = []string{"**/*." + astroMarkdownExts}
 			c.exclude = []string{"**/_*/**", "**/_*"}
 		}
 	}
 	if !usesLayer {
-		ents, _ := os.ReadDir(filepath.Join(root, "src", "content"))
+		ents, _ := os.ReadDir(filepath.Join(root, filepath.FromSlash(a.src), "content"))
 		for _, e := range ents {
 			n := e.Name()
 			if !e.IsDir() || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") || a.collection(n) != nil {
 				continue
 			}
-			a.collections = append(a.collections, &astroCollection{name: n, kind: "content", legacy: true, base: "src/content/" + n,
+			a.collections = append(a.collections, &astroCollection{name: n, kind: "content", legacy: true, base: a.src + "/content/" + n,
 				include: []string{"**/*." + astroMarkdownExts}, exclude: []string{"**/_*/**", "**/_*"}})
 		}
 	}
-	_ = legacyFile
 	sort.Slice(a.collections, func(i, j int) bool { return a.collections[i].name < a.collections[j].name })
 }
 
@@ -550,7 +577,7 @@ func (a *astroSite) collection(name string) *astroCollection {
 }
 
 // readCollection reads one defineCollection({...}) argument.
-func readCollection(root, name, def, src string) *astroCollection {
+func readCollection(root, srcDir, name, def, src string) *astroCollection {
 	c := &astroCollection{name: name, kind: "legacy"}
 	loader := jsGet(def, "loader")
 	switch {
@@ -560,7 +587,11 @@ func readCollection(root, name, def, src string) *astroCollection {
 		}
 	case strings.HasPrefix(loader, "glob"):
 		opts := jsFirstObject(loader)
-		base, ok := jsString(jsGet(opts, "base"))
+		// Without a base, the pattern is relative to the project root.
+		base, ok := ".", true
+		if v := jsGet(opts, "base"); v != "" {
+			base, ok = jsString(v)
+		}
 		pats, okP := jsStrings(jsGet(opts, "pattern"))
 		if !ok || !okP || jsGet(opts, "generateId") != "" {
 			c.kind = "unknown"
@@ -577,7 +608,7 @@ func readCollection(root, name, def, src string) *astroCollection {
 		}
 	case strings.HasPrefix(loader, "docsLoader"):
 		c.kind, c.starlight = "content", true
-		c.base = "src/content/docs"
+		c.base = srcDir + "/content/docs"
 		c.include = []string{"**/[^_]*." + astroMarkdownExts}
 	case strings.HasPrefix(loader, "file"), strings.HasPrefix(loader, "i18nLoader"):
 		c.kind = "data"
@@ -754,12 +785,14 @@ func astroID(relInBase string, fm *Value) string {
 // makes its static prefix open (any path may exist under it).
 func (a *astroSite) readPages(root string) {
 	if a.starlight {
-		if c := a.collection("docs"); c != nil && c.starlight {
-			c.route, c.routeKnown = "", true
+		// Starlight serves its docs collection at /, whatever its loader
+		// (docsLoader, or a legacy collection under src/content/docs).
+		if c := a.collection("docs"); c != nil && c.kind == "content" && (c.starlight || c.legacy) {
+			c.starlight, c.route, c.routeKnown = true, "", true
 		}
 		a.pageRoutes["/404"] = true
 	}
-	base := filepath.Join(root, "src", "pages")
+	base := filepath.Join(root, filepath.FromSlash(a.src), "pages")
 	_ = filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return filepath.SkipDir // an unreadable or absent folder gives no routes
@@ -802,7 +835,7 @@ func (a *astroSite) readPages(root string) {
 // route when its rest segment is its only parameter, it reads exactly one
 // collection, and it passes entry ids (or legacy slugs) as that parameter.
 func (a *astroSite) dynamicRoute(root, file, prefix string, rest []string) {
-	b, _ := os.ReadFile(file)
+	b, _ := readSiteAbs(root, file)
 	src := stripJSComments(string(b))
 	// A page often calls a helper (getAllPosts()) that calls getCollection.
 	src += importedHelpers(root, file, src)
@@ -844,6 +877,7 @@ func (a *astroSite) dynamicRoute(root, file, prefix string, rest []string) {
 		// A content-layer entry has no slug: such a route is not readable.
 		if known && (prop == "id" || c.legacy) {
 			c.route, c.routeKnown, c.routeFrom, c.routeProp = NormalizeURLPath(prefix), true, rel, prop
+			c.routeIndex = path.Base(rel) == "index.astro"
 			c.draftFilter = drafts[n]
 			return
 		}
@@ -875,17 +909,18 @@ type astroEntry struct {
 // entry maps a Markdown file (relative to the site root) to its collection,
 // id and URL. perm are collection → permalink patterns from the config.
 func (a *astroSite) entry(rel string, fm *Value) astroEntry {
-	if in, ok := strings.CutPrefix(rel, "src/pages/"); ok {
+	if in, ok := strings.CutPrefix(rel, a.src+"/pages/"); ok {
 		for _, seg := range strings.Split(in, "/") {
 			if strings.HasPrefix(seg, "_") {
 				return astroEntry{}
 			}
 		}
 		u := strings.TrimSuffix(in, path.Ext(in))
-		if path.Base(u) == "index" {
+		index := path.Base(u) == "index"
+		if index {
 			u = path.Dir(u)
 		}
-		return astroEntry{rendered: true, url: NormalizeURLPath("/" + u)}
+		return astroEntry{rendered: true, url: a.pageURL(NormalizeURLPath("/"+u), index)}
 	}
 	// The longest base wins when bases nest.
 	var best *astroCollection
@@ -920,7 +955,7 @@ func (a *astroSite) entry(rel string, fm *Value) astroEntry {
 		}
 	}
 	if best.routeKnown {
-		e.url = NormalizeURLPath(best.route + "/" + e.id)
+		e.url = a.pageURL(NormalizeURLPath(best.route+"/"+e.id), best.routeIndex)
 	}
 	return e
 }
@@ -943,7 +978,7 @@ func (a *astroSite) addFallbacks(entries []*astroEntry) {
 		}
 		for _, l := range a.locales {
 			if s := a.localizedSlug(e.id, l.dir); l.dir != a.defaultLocale && !have[s] {
-				e.fallbacks = append(e.fallbacks, NormalizeURLPath(e.coll.route+"/"+s))
+				e.fallbacks = append(e.fallbacks, a.pageURL(NormalizeURLPath(e.coll.route+"/"+s), e.coll.routeIndex))
 			}
 		}
 	}
@@ -995,7 +1030,7 @@ func importedHelpers(root, file, src string) string {
 		if mod == "" {
 			continue
 		}
-		b, err := os.ReadFile(mod)
+		b, err := readSiteAbs(root, mod)
 		if err != nil {
 			continue
 		}
@@ -1132,7 +1167,7 @@ func (a *astroSite) readRedirectModule(root, src, name string, read func(string,
 		if mod == "" {
 			break
 		}
-		b, err := os.ReadFile(mod)
+		b, err := readSiteAbs(root, mod)
 		if err != nil {
 			break
 		}
@@ -1236,14 +1271,14 @@ func (a *astroSite) readHostRedirects(root string) {
 			Status int    `toml:"status"`
 		} `toml:"redirects"`
 	}
-	if b, err := os.ReadFile(filepath.Join(root, "netlify.toml")); err == nil {
+	if b, err := readSiteFile(root, "netlify.toml"); err == nil {
 		if _, err := toml.Decode(string(b), &nt); err == nil {
 			for _, r := range nt.Redirects {
 				add(r.From, fmt.Sprint(r.Status))
 			}
 		}
 	}
-	if b, err := os.ReadFile(filepath.Join(root, "public", "_redirects")); err == nil {
+	if b, err := readSiteFile(root, filepath.Join("public", "_redirects")); err == nil {
 		for _, line := range strings.Split(string(b), "\n") {
 			if f := strings.Fields(line); len(f) >= 2 && !strings.HasPrefix(f[0], "#") {
 				status := ""

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // astroEntries reads every Markdown file of a fixture through the model.
@@ -159,5 +161,55 @@ const withDate = base.extend({ date: z.coerce.date(), tags: z.array(z.string()).
 		if !reflect.DeepEqual(got, tt.want) || known != tt.known {
 			t.Errorf("schemaRequired(%q) = %q, %v; want %q, %v", tt.schema, got, known, tt.want, tt.known)
 		}
+	}
+}
+
+// glob() without a base reads the pattern from the project root; a computed
+// base or a generateId makes the loader unknown.
+func TestAstroGlobBase(t *testing.T) {
+	root := t.TempDir()
+	src := "export const collections = {\n" +
+		"  a: defineCollection({ loader: glob({ pattern: 'posts/**/*.md' }) }),\n" +
+		"  b: defineCollection({ loader: glob({ pattern: '*.md', base: dir }) }),\n" +
+		"  c: defineCollection({ loader: glob({ pattern: '*.md', base: 'c', generateId: ({ entry }) => entry }) }),\n};\n"
+	if err := os.MkdirAll(filepath.Join(root, "src"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "src", "content.config.ts"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := readAstroSite(root)
+	got := map[string]string{}
+	for _, c := range a.collections {
+		got[c.name] = c.kind + " " + c.base + " " + strings.Join(c.include, ",")
+	}
+	want := map[string]string{"a": "content . posts/**/*.md", "b": "unknown  ", "c": "unknown  "}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("collections = %q, want %q", got, want)
+	}
+	if in, ok := a.collection("a").matches("posts/2024/x.md"); !ok || in != "posts/2024/x.md" {
+		t.Errorf("matches = %q, %v", in, ok)
+	}
+}
+
+// srcDir moves src/pages, src/content and the content config.
+func TestAstroSrcDir(t *testing.T) {
+	root := t.TempDir()
+	linttest.WriteTree(t, root, map[string]string{
+		"astro.config.mjs":                "export default defineConfig({ srcDir: './www' });\n",
+		"www/content/config.ts":           "const posts = defineCollection({ schema: z.object({ title: z.string() }) });\nexport const collections = { posts };\n",
+		"www/pages/p/[...slug].astro":     "---\nconst posts = await getCollection('posts');\nposts.map((p) => ({ params: { slug: p.slug } }));\n---\n",
+		"www/pages/about.md":              "# About\n",
+		"www/content/posts/Hello Post.md": "---\ntitle: Hello\n---\n",
+	})
+	a := readAstroSite(root)
+	if e := a.entry("www/content/posts/Hello Post.md", nil); e.url != "/p/hello-post" {
+		t.Errorf("post URL = %q", e.url)
+	}
+	if e := a.entry("www/pages/about.md", nil); e.url != "/about" {
+		t.Errorf("page URL = %q", e.url)
+	}
+	if roots := (astro{}).Roots(root); len(roots) != 2 || roots[1].Dir != filepath.Join(root, "www", "pages") {
+		t.Errorf("roots = %+v", roots)
 	}
 }

@@ -2,9 +2,7 @@ package lint
 
 import (
 	"encoding/json"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -24,7 +22,7 @@ func addDocusaurusDocs(root string, p docPlugin, add func(dir, base, kind string
 		prefix = p.id + "_"
 	}
 	var versions []string
-	if data, err := os.ReadFile(filepath.Join(root, prefix+"versions.json")); err == nil {
+	if data, err := readSiteFile(root, prefix+"versions.json"); err == nil {
 		_ = json.Unmarshal(data, &versions)
 	}
 	if len(versions) == 0 {
@@ -133,33 +131,8 @@ func blockAfter(src string, re *regexp.Regexp) string {
 }
 
 // braceBlock returns s up to the brace that closes its first one, skipping
-// quoted strings; nested blocks are included.
-func braceBlock(s string) string {
-	depth := 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			switch c {
-			case '\\':
-				i++
-			case quote:
-				quote = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			quote = c
-		case c == '{':
-			depth++
-		case c == '}':
-			depth--
-			if depth == 0 {
-				return topLevel(s[:i+1])
-			}
-		}
-	}
-	return s
-}
+// quoted strings, at its top level only (see topLevel).
+func braceBlock(s string) string { return topLevel(jsBalanced(s)) }
 
 // topLevel keeps only the text at depth one of a {...} block, so that keys of
 // nested objects (a version's `path`) are not taken for the plugin's.

@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/gobwas/glob"
 	"github.com/spf13/cast"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"gopkg.in/yaml.v3"
 )
@@ -41,7 +42,7 @@ func hugoConfigs(root string) []map[string]any {
 	for _, dir := range []string{"", "config/_default"} {
 		for _, n := range []string{"hugo", "config"} {
 			for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-				if m := decodeConfigFile(filepath.Join(root, filepath.FromSlash(dir), n+ext)); m != nil {
+				if m := decodeConfigFile(root, filepath.Join(filepath.FromSlash(dir), n+ext)); m != nil {
 					out = append(out, m)
 				}
 			}
@@ -49,15 +50,15 @@ func hugoConfigs(root string) []map[string]any {
 	}
 	// config/_default/permalinks.toml holds the permalinks table alone.
 	for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-		if m := decodeConfigFile(filepath.Join(root, "config", "_default", "permalinks"+ext)); m != nil {
+		if m := decodeConfigFile(root, filepath.Join("config", "_default", "permalinks"+ext)); m != nil {
 			out = append(out, map[string]any{"permalinks": m})
 		}
 	}
 	return out
 }
 
-func decodeConfigFile(f string) map[string]any {
-	data, err := os.ReadFile(f)
+func decodeConfigFile(root, f string) map[string]any {
+	data, err := readSiteFile(root, f)
 	if err != nil {
 		return nil
 	}
@@ -124,12 +125,19 @@ type hugoModel struct {
 	linkHook string
 	// linkHookGetPage: the hook resolves destinations with .GetPage.
 	linkHookGetPage bool
+	hookLiterals    map[string]bool
 	// themes are imported modules or themes whose content and layouts
 	// contentlint does not see.
 	themes []string
 	// cascades are the cascade blocks of _index files, by content path of
 	// their section ("" for the home page) and language.
 	cascades map[string][]hugoCascade
+	// adapters are the sections (content paths) holding a content adapter,
+	// _content.gotmpl, whose pages are made by a template.
+	adapters []string
+	// sections are the folders (by language and content path) that hold
+	// an _index file.
+	sections map[string]bool
 	// shortcodes are the site's own shortcode templates by name.
 	shortcodes map[string]hugoShortcodeKind
 }
@@ -227,7 +235,7 @@ func hugoConfigTree(root string) map[string]any {
 	}
 	for _, key := range []string{"languages", "module", "markup", "params", "menus"} {
 		for _, ext := range []string{".toml", ".yaml", ".yml", ".json"} {
-			if m := decodeConfigFile(filepath.Join(root, "config", "_default", key+ext)); m != nil {
+			if m := decodeConfigFile(root, filepath.Join("config", "_default", key+ext)); m != nil {
 				if lm, ok := lowerKeys(m).(map[string]any); ok {
 					mergeInto(tree, map[string]any{key: lm})
 				}
@@ -282,7 +290,8 @@ func stringList(v any) []string {
 
 func newHugoModel(root string) *hugoModel {
 	tree := hugoConfigTree(root)
-	h := &hugoModel{root: root, defaultLang: "en", disabled: map[string]bool{}, cascades: map[string][]hugoCascade{}}
+	h := &hugoModel{root: root, defaultLang: "en", disabled: map[string]bool{}, cascades: map[string][]hugoCascade{},
+		sections: map[string]bool{}}
 	if l := treeString(tree, "defaultcontentlanguage"); l != "" {
 		h.defaultLang = strings.ToLower(l)
 	}
@@ -360,9 +369,15 @@ func newHugoModel(root string) *hugoModel {
 	}
 	h.permalinks = hugoPermalinks(root)
 	for _, p := range []string{"layouts/_markup/render-link.html", "layouts/_default/_markup/render-link.html"} {
-		if b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(p))); err == nil {
+		if b, err := readSiteFile(root, filepath.FromSlash(p)); err == nil {
 			h.linkHook = p
 			h.linkHookGetPage = strings.Contains(string(b), ".GetPage")
+			// Destinations the hook compares with a literal (a glossary
+			// hook's `eq $u.String "g"`) become something else.
+			h.hookLiterals = map[string]bool{}
+			for _, m := range hookLiteralRE.FindAllStringSubmatch(string(b), -1) {
+				h.hookLiterals[m[1]] = true
+			}
 			break
 		}
 	}
@@ -643,6 +658,15 @@ func (h *hugoModel) readCascades() {
 				// An unreadable folder only means its cascades are unknown.
 				return fs.SkipDir
 			}
+			if !d.IsDir() && d.Name() == "_content.gotmpl" {
+				// A content adapter: it adds pages in code.
+				dir := path.Dir(path.Join(m.target, rel))
+				if dir == "." {
+					dir = ""
+				}
+				h.adapters = append(h.adapters, dir)
+				return nil
+			}
 			if d.IsDir() || !strings.HasPrefix(d.Name(), "_index.") || !IsMarkdown(d.Name()) {
 				return nil
 			}
@@ -651,6 +675,7 @@ func (h *hugoModel) readCascades() {
 				return nil //nolint:nilerr // an unreadable file is reported when it is linted
 			}
 			for _, f := range h.files(filepath.Join(m.source, filepath.FromSlash(rel))) {
+				h.sections[f.lang+"\x00"+path.Dir(f.path)] = true
 				fm := ParseFrontMatter(src, NewLineIndex(src))
 				if fm == nil || fm.Root == nil {
 					continue
@@ -799,7 +824,7 @@ func (h *hugoModel) page(f hugoFile, fm *Value, now time.Time) hugoPage {
 	if f.lang != h.defaultLang || h.inSubdir {
 		prefix = "/" + f.lang
 	}
-	pg.url = h.pageURL(pg.kind, dir, name, prefix, fm)
+	pg.url = h.pageURL(f.lang, pg.kind, dir, name, prefix, fm)
 	for _, key := range []string{"aliases"} {
 		v := fm.Get(key)
 		if v == nil {
@@ -920,7 +945,7 @@ func (h *hugoModel) expired(fm *Value, now time.Time) bool {
 // section's permalink pattern (regular pages); else its folders and its
 // slug or name (a leaf bundle is named by its folder), sanitized and
 // lower-cased unless disablePathToLower.
-func (h *hugoModel) pageURL(kind, dir, name, prefix string, fm *Value) string {
+func (h *hugoModel) pageURL(lang, kind, dir, name, prefix string, fm *Value) string {
 	if u := fieldString(fm, "url"); u != "" {
 		if !strings.HasPrefix(u, "/") {
 			u = prefix + "/" + u
@@ -946,7 +971,7 @@ func (h *hugoModel) pageURL(kind, dir, name, prefix string, fm *Value) string {
 		}
 		section, _, _ := strings.Cut(dir, "/")
 		if pat, ok := h.permalinks[section]; ok && dir != "" {
-			return ensureSlash(prefix + h.expandPermalink(pat, dir, name, fm))
+			return ensureSlash(prefix + h.expandPermalink(pat, h.sectionOf(lang, dir), name, fm))
 		}
 		if slug != "" {
 			name = slug
@@ -965,6 +990,19 @@ func ensureSlash(u string) string {
 		u += "/"
 	}
 	return u
+}
+
+// sectionOf is the section a page in folder dir belongs to: the nearest
+// folder above it that is a section (the top-level folder always is; a
+// deeper one only with an _index file).
+func (h *hugoModel) sectionOf(lang, dir string) string {
+	for d := dir; strings.Contains(d, "/"); d = path.Dir(d) {
+		if h.sections[lang+"\x00"+d] {
+			return d
+		}
+	}
+	first, _, _ := strings.Cut(dir, "/")
+	return first
 }
 
 // expandPermalink fills a [permalinks] pattern for a regular page.
@@ -1121,7 +1159,8 @@ func (hugo) Name() string { return "hugo" }
 
 func (hugo) Detect(dir string) bool {
 	return hasFile(dir, "hugo.toml", "hugo.yaml", "hugo.json") ||
-		hasFile(dir, "config.toml", "config.yaml", "config.yml") && hasDir(dir, "content")
+		hasFile(dir, "config.toml", "config.yaml", "config.yml") && hasDir(dir, "content") ||
+		hasFile(filepath.Join(dir, "config", "_default"), "hugo.toml", "hugo.yaml", "hugo.json")
 }
 
 // Roots are the sources of the content mounts, each with its language.
@@ -1158,12 +1197,15 @@ func (hugo) Configure(s *Site) error {
 		s.Languages = append([]string{m.defaultLang}, without(m.langs, m.defaultLang)...)
 	}
 	s.SlugStyle = m.slugStyle()
-	s.Anchors = AnchorOptions{LastLine: true, TermIDs: m.termIDs && m.defList}
+	s.Anchors = AnchorOptions{LastLine: true, TermIDs: m.termIDs && m.defList, FootnoteIDs: true, NoTypographer: !m.typographer}
 	if m.defList {
-		s.Extensions = append(s.Extensions, extension.DefinitionList)
+		s.Extensions = append(s.Extensions, hugoDefinitionList())
 	}
 	if len(m.themes) > 0 {
 		s.Notes = append(s.Notes, fmt.Sprintf("themes and modules (%s) may add content, layouts and shortcodes contentlint does not see", strings.Join(m.themes, ", ")))
+	}
+	if len(m.adapters) > 0 {
+		s.Notes = append(s.Notes, fmt.Sprintf("content adapters (_content.gotmpl in %s) make pages contentlint does not see; links under them are not judged", strings.Join(m.adapters, ", ")))
 	}
 	if m.linkHook != "" {
 		how := "it does not call .GetPage, so links it rewrites are judged as written"
@@ -1174,6 +1216,9 @@ func (hugo) Configure(s *Site) error {
 	}
 	return nil
 }
+
+// hugoDefinitionList is goldmark's definition list, on in Hugo by default.
+func hugoDefinitionList() goldmark.Extender { return extension.DefinitionList }
 
 func without(list []string, x string) []string {
 	var out []string
@@ -1246,7 +1291,26 @@ func (g hugo) GeneratedRoute(s *Site, p string) bool {
 	return false
 }
 
-func (hugo) OwnsURL(*Site, string) bool { return true }
+// OwnsURL: under a section with a content adapter (_content.gotmpl) pages
+// come from a template, so a path there that reaches no file proves nothing.
+func (g hugo) OwnsURL(_ *Site, p string) bool {
+	if g.m == nil {
+		return true
+	}
+	for _, a := range g.m.adapters {
+		base := "/" + strings.ToLower(a)
+		for _, l := range g.m.langs {
+			prefix := ""
+			if l != g.m.defaultLang || g.m.inSubdir {
+				prefix = "/" + l
+			}
+			if b := strings.TrimSuffix(prefix+base, "/"); p == b || strings.HasPrefix(p, b+"/") || b == "" {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 func (hugo) Dialect(string) (string, []string) { return DialectNone, nil }
 
@@ -1302,6 +1366,12 @@ func (g hugo) ModelEntry(s *Site, e *Entry) {
 	if e.URL != "" {
 		e.URL = NormalizeURLPath(e.URL)
 	}
+	// The same file mounted for more languages is a page in each.
+	for _, f := range fs[1:] {
+		if p := g.m.page(f, e.Fields, time.Now()); p.rendered && p.url != "" {
+			e.ExtraURLs = append(e.ExtraURLs, NormalizeURLPath(p.url))
+		}
+	}
 }
 
 // Unrendered says why Hugo never renders the file with front matter fm.
@@ -1317,6 +1387,15 @@ func (g hugo) Unrendered(abs string, fm *Value) string {
 		return "it is a resource of the leaf bundle above it"
 	}
 	return g.m.page(fs[0], fm, time.Now()).why
+}
+
+// CheckField: Hugo 0.145 removed the _build key (build replaces it), and
+// fails the build on a page that still sets it.
+func (hugo) CheckField(key string) string {
+	if key == "_build" {
+		return "Hugo removed _build in v0.145.0 and fails the build on it: rename it build"
+	}
+	return ""
 }
 
 // Fingerprint covers the configuration the model read, for the index cache.
@@ -1361,11 +1440,12 @@ func (g hugo) LinkTranslations(entries []*Entry) {
 type hugoShortcodeKind int
 
 const (
-	scHarmless hugoShortcodeKind = iota // adds no anchor (or only ones it writes in the page's source)
-	scRef                               // ref, relref: a page by Hugo's lookup
-	scFigure                            // figure: src is a page resource, an asset or a static file
-	scInclude                           // renders the page named by its first argument (.RenderShortcodes, .Content)
-	scUnknown                           // its output is unknown: a theme's, a module's, or it writes ids
+	scHarmless     hugoShortcodeKind = iota // adds no anchor (or only ones it writes in the page's source)
+	scRef                                   // ref, relref: a page by Hugo's lookup
+	scFigure                                // figure: src is a page resource, an asset or a static file
+	scInclude                               // renders the page named by its first argument (.RenderShortcodes, .Content)
+	scUnknown                               // its output is unknown: a theme's, a module's, or it writes ids
+	scMarkdownLoop                          // loops: with {{% %}} it may write Markdown headings
 )
 
 // hugoBuiltins are Hugo's embedded shortcodes that write no ids.
@@ -1373,8 +1453,14 @@ var hugoBuiltins = map[string]bool{"highlight": true, "gist": true, "instagram":
 	"qr": true, "vimeo": true, "x": true, "twitter": true, "youtube": true, "details": true, "comment": true}
 
 var (
-	hugoIncludeRE = regexp.MustCompile(`GetPage[^}]*\.Get\s+(0|"[A-Za-z]+")[\s\S]*?\.(RenderShortcodes|Content)\b|\.(RenderShortcodes|Content)\b[\s\S]*?GetPage`)
-	hugoIDsRE     = regexp.MustCompile(`(?i)<h[1-6]\b|\bid\s*=|\.RenderShortcodes|\.Content\b|markdownify|RenderString`)
+	hookLiteralRE = regexp.MustCompile(`\beq\s+(?:\$[A-Za-z0-9_]+\.(?:String|Path)|\.Destination)\s+"([^"]+)"`)
+	// An include shortcode: it gets a page named by an argument and renders
+	// its content (the GetPage may come first, or the .Get).
+	hugoIncludeRE = regexp.MustCompile(`(?s)\.Get\s+(?:0|"[A-Za-z]+").*GetPage.*\.(?:RenderShortcodes|Content)\b|(?s)GetPage.*\.Get\s+(?:0|"[A-Za-z]+").*\.(?:RenderShortcodes|Content)\b`)
+	hugoIDsRE     = regexp.MustCompile(`(?i)<h[1-6]\b|\bid\s*=|\.RenderShortcodes|\.Content\b|markdownify|RenderString|anchorize|\.RawContent\b`)
+	// A template that loops can write Markdown headings or terms when it is
+	// called with {{% %}} (its output is rendered as Markdown).
+	hugoLoopRE = regexp.MustCompile(`\{\{-?\s*range\b`)
 )
 
 // shortcodeKinds reads the site's own shortcode templates (layouts/_shortcodes
@@ -1398,7 +1484,7 @@ func (h *hugoModel) readShortcodes() {
 			if _, seen := h.shortcodes[name]; seen {
 				continue
 			}
-			b, err := os.ReadFile(filepath.Join(h.root, filepath.FromSlash(d), ent.Name()))
+			b, err := readSiteFile(h.root, filepath.Join(filepath.FromSlash(d), ent.Name()))
 			if err != nil {
 				h.shortcodes[name] = scUnknown
 				continue
@@ -1408,6 +1494,8 @@ func (h *hugoModel) readShortcodes() {
 				h.shortcodes[name] = scInclude
 			case hugoIDsRE.Match(b):
 				h.shortcodes[name] = scUnknown
+			case hugoLoopRE.Match(b):
+				h.shortcodes[name] = scMarkdownLoop
 			default:
 				h.shortcodes[name] = scHarmless
 			}
@@ -1473,7 +1561,11 @@ func (g hugo) includeAnchors(entries []*Entry) {
 		for _, sc := range e.Shortcodes {
 			switch g.m.shortcodeKind(sc.Name) {
 			case scInclude:
-				f, why := ri.resolve("", sc.Arg("", 0), true)
+				// .Page.GetPage first (from this page), then .Site.GetPage.
+				f, why := ri.resolve(g.m.contentPath(e), sc.Arg("", 0), false)
+				if f == "" {
+					f, why = ri.resolve("", sc.Arg("", 0), true)
+				}
 				inc := byPath[f]
 				if inc == nil || inc == e {
 					e.OpenAnchors = fmt.Sprintf("shortcode %q includes %q, which contentlint cannot find (%s)", sc.Name, sc.Arg("", 0), why)
@@ -1491,6 +1583,10 @@ func (g hugo) includeAnchors(entries []*Entry) {
 				}
 			case scUnknown:
 				e.OpenAnchors = fmt.Sprintf("shortcode %q may write ids contentlint cannot see", sc.Name)
+			case scMarkdownLoop:
+				if sc.Markdown {
+					e.OpenAnchors = fmt.Sprintf("shortcode %q may write Markdown headings contentlint cannot see", sc.Name)
+				}
 			}
 		}
 	}
@@ -1500,15 +1596,25 @@ func (g hugo) includeAnchors(entries []*Entry) {
 // .GetPage does: by content path, from the page's folder then the content
 // root, in any case, with or without a trailing slash. nil when the site
 // has no such hook, or it finds nothing.
-func (g hugo) LinkPage(ix *Index, from *Entry, dest string) *Entry {
-	if g.m == nil || !g.m.linkHookGetPage || dest == "" {
-		return nil
+func (g hugo) LinkPage(ix *Index, from *Entry, dest string) (*Entry, bool) {
+	if g.m == nil || dest == "" {
+		return nil, false
 	}
-	f, _ := g.refIndex(ix).resolve(g.m.contentPath(from), dest, false)
+	if g.m.hookLiterals[dest] {
+		return nil, true
+	}
+	pth, _, _ := strings.Cut(dest, "#")
+	if i := strings.IndexByte(pth, '?'); i >= 0 {
+		pth = pth[:i]
+	}
+	if !g.m.linkHookGetPage || pth == "" {
+		return nil, false
+	}
+	f, _ := g.refIndex(ix).resolve(g.m.contentPath(from), pth, false)
 	if f == "" {
-		return nil
+		return nil, false
 	}
-	return ix.ByPath(f)
+	return ix.ByPath(f), false
 }
 
 // CheckShortcodes checks the targets of ref and relref (Hugo fails the build

@@ -91,7 +91,7 @@ type jekyllConfigFile struct {
 
 func readJekyllConfig(root string) (jekyllConfigFile, []byte) {
 	var jc jekyllConfigFile
-	data, err := os.ReadFile(filepath.Join(root, "_config.yml"))
+	data, err := readSiteFile(root, "_config.yml")
 	if err != nil {
 		return jc, nil
 	}
@@ -178,7 +178,7 @@ func newJekyllSite(root string) (*jekyllSite, []string) {
 	}
 	if !j.redirects {
 		// A Gemfile's jekyll_plugins group loads plugins too.
-		if b, err := os.ReadFile(filepath.Join(root, "Gemfile")); err == nil && strings.Contains(string(b), "jekyll_plugins") && strings.Contains(string(b), "jekyll-redirect-from") {
+		if b, err := readSiteFile(root, "Gemfile"); err == nil && strings.Contains(string(b), "jekyll_plugins") && strings.Contains(string(b), "jekyll-redirect-from") {
 			j.redirects = true
 		}
 	}
@@ -828,7 +828,7 @@ func (jekyll) MountedFile(s *Site, p string) (string, bool) {
 		return "", false
 	}
 	abs := filepath.Join(j.source, filepath.FromSlash(j.collectionsDir), "_"+label, filepath.FromSlash(rest))
-	if !FileExists(abs) || hasFrontMatter(abs) {
+	if !within(s.Root, abs) || !FileExists(abs) || hasFrontMatter(abs) {
 		return "", false
 	}
 	return abs, true

@@ -101,7 +101,7 @@ var (
 func readNuxtModel(root string) *nuxtModel {
 	m := &nuxtModel{redirects: map[string][]string{}}
 	cc := readFirst(root, "content.config.ts", "content.config.js", "content.config.mjs", "content.config.mts")
-	if pkg, err := os.ReadFile(filepath.Join(root, "package.json")); err == nil {
+	if pkg, err := readSiteFile(root, "package.json"); err == nil {
 		if d := nuxtContentDepRE.FindSubmatch(pkg); d != nil && string(d[1]) >= "3" {
 			m.v3 = true
 		}

@@ -125,19 +125,21 @@ type ContentModel interface {
 // or files (Hugo's ref, relref and figure).
 type PageLinker interface {
 	// LinkPage finds the page a Markdown link destination reaches through
-	// the generator's own lookup; nil when none (or it has none).
-	LinkPage(ix *Index, from *Entry, dest string) *Entry
+	// the generator's own lookup; nil when none (or it has none). owned is
+	// true when a render hook turns the destination into something else
+	// (a glossary link), so it is not a link to judge.
+	LinkPage(ix *Index, from *Entry, dest string) (e *Entry, owned bool)
 	// CheckShortcodes reports the shortcodes of e whose targets are missing.
 	CheckShortcodes(s *Site, ix *Index, e *Entry) []Diagnostic
 }
 
 // LinkPage finds the page dest reaches through the generator's own link
 // lookup (a render hook); nil when there is none or it finds nothing.
-func (s *Site) LinkPage(ix *Index, from *Entry, dest string) *Entry {
+func (s *Site) LinkPage(ix *Index, from *Entry, dest string) (*Entry, bool) {
 	if pl, ok := s.gen().(PageLinker); ok {
 		return pl.LinkPage(ix, from, dest)
 	}
-	return nil
+	return nil, false
 }
 
 // CheckShortcodes reports shortcodes of e whose pages or files are missing.
@@ -146,6 +148,21 @@ func (s *Site) CheckShortcodes(ix *Index, e *Entry) []Diagnostic {
 		return pl.CheckShortcodes(s, ix, e)
 	}
 	return nil
+}
+
+// FieldChecker is implemented by a generator that refuses some front matter
+// keys (its build fails on them).
+type FieldChecker interface {
+	// CheckField says why the build fails on the key; "" when it does not.
+	CheckField(key string) string
+}
+
+// CheckField says why the generator's build fails on a front matter key.
+func (s *Site) CheckField(key string) string {
+	if fc, ok := s.gen().(FieldChecker); ok {
+		return fc.CheckField(key)
+	}
+	return ""
 }
 
 // IsContent reports whether the site's generator reads abs as content.

@@ -62,13 +62,15 @@ type lightRecord struct {
 	// What the generator model decided about the file.
 	TranslationKey, Unrendered, UnknownLang string
 	Shortcodes                              []Shortcode
+	ExtraURLs                               []string
 }
 
 // entry rebuilds the light entry of the file at abs.
 func (r *lightRecord) entry(abs string) *Entry {
 	en := &Entry{Path: r.Path, Abs: abs, URL: r.URL, Unrouted: r.Unrouted, Aliases: r.Aliases, Lang: r.Lang, ID: r.ID,
 		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true,
-		TranslationKey: r.TranslationKey, Unrendered: r.Unrendered, UnknownLang: r.UnknownLang, Shortcodes: r.Shortcodes}
+		TranslationKey: r.TranslationKey, Unrendered: r.Unrendered, UnknownLang: r.UnknownLang, Shortcodes: r.Shortcodes,
+		ExtraURLs: r.ExtraURLs}
 	for _, a := range r.Anchors {
 		en.Anchors[a] = true
 	}
@@ -211,7 +213,8 @@ func (c *indexCache) store(fi fs.FileInfo, en *Entry, anchors []string) {
 	if fi.ModTime().Before(c.start.Add(-racyWindow)) {
 		r = &lightRecord{Path: en.Path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Mode: fi.Mode(), URL: en.URL,
 			Unrouted: en.Unrouted, Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors,
-			TranslationKey: en.TranslationKey, Unrendered: en.Unrendered, UnknownLang: en.UnknownLang, Shortcodes: en.Shortcodes}
+			TranslationKey: en.TranslationKey, Unrendered: en.Unrendered, UnknownLang: en.UnknownLang, Shortcodes: en.Shortcodes,
+			ExtraURLs: en.ExtraURLs}
 	} else if c.old[en.Path] == nil {
 		return
 	}

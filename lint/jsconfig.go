@@ -1,8 +1,6 @@
 package lint
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 )
 
@@ -46,7 +44,7 @@ func stripJSComments(s string) string {
 // blanked (they are JavaScript or TypeScript).
 func readFirst(root string, names ...string) string {
 	for _, n := range names {
-		if b, err := os.ReadFile(filepath.Join(root, n)); err == nil {
+		if b, err := readSiteFile(root, n); err == nil {
 			return stripJSComments(string(b))
 		}
 	}

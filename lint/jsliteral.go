@@ -9,9 +9,9 @@ import (
 // configs are written in. It reads literal values only; anything computed is
 // reported as unknown by the callers, never guessed.
 
-// jsBalanced returns s from its first byte (an opening bracket) up to the
-// bracket that closes it, skipping strings; all of s when unbalanced.
-func jsBalanced(s string) string {
+// jsWalk calls f with each byte offset of s that is outside string
+// literals, and the bracket depth before it; f returns false to stop.
+func jsWalk(s string, f func(i, depth int) bool) {
 	depth := 0
 	var quote byte
 	for i := 0; i < len(s); i++ {
@@ -24,18 +24,35 @@ func jsBalanced(s string) string {
 			case quote:
 				quote = 0
 			}
+			continue
 		case c == '\'' || c == '"' || c == '`':
 			quote = c
-		case c == '{' || c == '[' || c == '(':
+			continue
+		}
+		if !f(i, depth) {
+			return
+		}
+		switch c {
+		case '{', '[', '(':
 			depth++
-		case c == '}' || c == ']' || c == ')':
+		case '}', ']', ')':
 			depth--
-			if depth == 0 {
-				return s[:i+1]
-			}
 		}
 	}
-	return s
+}
+
+// jsBalanced returns s from its first byte (an opening bracket) up to the
+// bracket that closes it, skipping strings; all of s when unbalanced.
+func jsBalanced(s string) string {
+	out := s
+	jsWalk(s, func(i, depth int) bool {
+		if depth == 1 && strings.IndexByte("}])", s[i]) >= 0 {
+			out = s[:i+1]
+			return false
+		}
+		return true
+	})
+	return out
 }
 
 // jsEntry is one member of an object literal: key and value text. A
@@ -51,8 +68,6 @@ func jsEntries(lit string) []jsEntry {
 	}
 	inner := lit[1 : len(lit)-1]
 	var out []jsEntry
-	depth := 0
-	var quote byte
 	start := 0
 	flush := func(end int) {
 		part := strings.TrimSpace(inner[start:end])
@@ -70,26 +85,12 @@ func jsEntries(lit string) []jsEntry {
 		}
 		out = append(out, jsEntry{key: jsUnquote(part), value: part})
 	}
-	for i := 0; i < len(inner); i++ {
-		c := inner[i]
-		switch {
-		case quote != 0:
-			switch c {
-			case '\\':
-				i++
-			case quote:
-				quote = 0
-			}
-		case c == '\'' || c == '"' || c == '`':
-			quote = c
-		case c == '{' || c == '[' || c == '(':
-			depth++
-		case c == '}' || c == ']' || c == ')':
-			depth--
-		case c == ',' && depth == 0:
+	jsWalk(inner, func(i, depth int) bool {
+		if inner[i] == ',' && depth == 0 {
 			flush(i)
 		}
-	}
+		return true
+	})
 	flush(len(inner))
 	return out
 }

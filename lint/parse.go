@@ -59,7 +59,7 @@ func (h headingIDs) explicitID(text string) (string, string) {
 
 // NewParser builds the goldmark parser for a site.
 func NewParser(site *Site) *Parser {
-	exts := []goldmark.Extender{extension.GFM, extension.Footnote}
+	exts := []goldmark.Extender{gfmExtension{}, extension.Footnote}
 	exts = append(exts, site.Extensions...)
 	tr := site.Traits()
 	var opts []parser.Option
@@ -433,6 +433,9 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 		// Explicit ids are registered in document order, as Hugo's id
 		// factory does (other sluggers do not register them).
 		sl := NewSlugger(p.slugStyle)
+		if p.ids.opts.NoTypographer {
+			sl.WithoutTypographer()
+		}
 		for _, h := range fast {
 			if h.id == "" {
 				h.id = sl.Slug(h.text)

@@ -40,7 +40,13 @@ func TestParseLightAnchors(t *testing.T) {
 		{"front matter", "---\ntitle: x\n# comment\n---\n# Real\n"},
 		{"closing hashes", "## Title ##\n#hashtag\n#\n"},
 	}
-	p := NewParser(&Site{SlugStyle: "github"})
+	sameLightAnchors(t, NewParser(&Site{SlugStyle: "github"}), cases)
+}
+
+// sameLightAnchors fails for each case whose light anchors differ from the
+// full parse's.
+func sameLightAnchors(t *testing.T, p *Parser, cases []struct{ name, src string }) {
+	t.Helper()
 	for _, c := range cases {
 		full := p.Parse("a.md", "/a.md", []byte(c.src))
 		light := p.ParseLight("a.md", "/a.md", []byte(c.src))
@@ -97,5 +103,25 @@ func TestParseLightAnchorsCorpora(t *testing.T) {
 		if n == 0 {
 			t.Errorf("%s: no Markdown files", site)
 		}
+	}
+}
+
+// With Hugo's anchor options the light index still gives the full parse's
+// anchors: definition terms (counted with the headings), a setext
+// heading's last line, explicit ids in document order, shortcodes kept.
+func TestParseLightAnchorsHugo(t *testing.T) {
+	cases := []struct{ name, src string }{
+		{"terms", "## cascade\n\ncascade\n: a term\n\nOther term\n: its definition\n"},
+		{"setext last line", "First line\nsecond line\n---\n"},
+		{"explicit after auto", "## Alpha\n\n## Beta {#alpha}\n\n## Alpha\n"},
+		{"typographer", "## The --force flag\n\n## Q&amp;A...\n"},
+	}
+	s := &Site{SlugStyle: "hugo", Anchors: AnchorOptions{LastLine: true, TermIDs: true, FootnoteIDs: true}}
+	s.Extensions = append(s.Extensions, hugoDefinitionList())
+	p := NewParser(s)
+	sameLightAnchors(t, p, cases)
+	src := []byte("---\ntitle: x\n---\n{{< ref \"a.md\" >}}\n")
+	if got := p.ParseLight("a.md", "/a.md", src).Shortcodes; len(got) != 1 || got[0].Range.Start.Line != 4 {
+		t.Errorf("light shortcodes: %+v", got)
 	}
 }

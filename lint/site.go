@@ -84,12 +84,19 @@ type fingerprinter interface{ fingerprint() string }
 // AnchorOptions are how a generator's Markdown renderer gives ids beyond
 // slugging heading text.
 type AnchorOptions struct {
-	// LastLine: a multi-line (setext) heading takes its id from its last
-	// line only (goldmark, as Hugo uses it).
+	// LastLine: goldmark's auto ids, as Hugo uses them: a multi-line
+	// (setext) heading takes its id from its last line only, and an empty
+	// heading gets none.
 	LastLine bool
 	// TermIDs: definition-list terms get ids too, counted with the
 	// headings (Hugo's autoDefinitionTermID).
 	TermIDs bool
+	// FootnoteIDs: footnotes get goldmark's ids, fn:N on the note and
+	// fnref:N (fnrefK:N for the K-th further reference) on each reference.
+	FootnoteIDs bool
+	// NoTypographer: the typographer is off, so dashes and dots reach the
+	// slugger as written.
+	NoTypographer bool
 }
 
 // NewSite builds the site model from a config whose Root is set (and, for a

@@ -11,6 +11,10 @@ import (
 type Slugger struct {
 	style string
 	sl    slug.Slugger
+	// plain: the generator's typographer is off (Hugo's
+	// markup.goldmark.extensions.typographer = false); entities are still
+	// resolved as its style does.
+	plain bool
 }
 
 // NewSlugger returns a slugger for a generator style, one of
@@ -29,7 +33,15 @@ func NewSlugger(style string) *Slugger {
 // Slug returns the anchor for a heading's text as it stands in the source:
 // the generator's text preparation (entities, typographer) comes first.
 func (s *Slugger) Slug(text string) string {
-	return s.sl.Slug(prepareRuns(s.style, text))
+	return s.sl.Slug(prepareRuns(s.prepare, text))
+}
+
+// prepare is the generator's text preparation of one run outside code.
+func (s *Slugger) prepare(text string) string {
+	if s.plain && strings.HasPrefix(s.style, slug.StyleHugo) {
+		return slug.DecodeNamedEntities(text) // the typographer is off
+	}
+	return slug.PrepareText(s.style, text)
 }
 
 // codeOpen and codeClose bracket a code span's text in heading text given
@@ -41,18 +53,18 @@ const (
 )
 
 // prepareRuns prepares the text outside code spans and keeps code as it is.
-func prepareRuns(style, text string) string {
+func prepareRuns(prepare func(string) string, text string) string {
 	if !strings.ContainsRune(text, codeOpen) {
-		return slug.PrepareText(style, text)
+		return prepare(text)
 	}
 	var b strings.Builder
 	for {
 		i := strings.IndexRune(text, codeOpen)
 		if i < 0 {
-			b.WriteString(slug.PrepareText(style, text))
+			b.WriteString(prepare(text))
 			return b.String()
 		}
-		b.WriteString(slug.PrepareText(style, text[:i]))
+		b.WriteString(prepare(text[:i]))
 		code, rest, _ := strings.Cut(text[i+len(string(codeOpen)):], string(codeClose))
 		b.WriteString(code)
 		text = rest
@@ -65,6 +77,13 @@ func unmarkCode(s string) string {
 		return s
 	}
 	return strings.NewReplacer(string(codeOpen), "", string(codeClose), "").Replace(s)
+}
+
+// WithoutTypographer makes the slugger skip the typographer, for a site
+// that turns it off.
+func (s *Slugger) WithoutTypographer() *Slugger {
+	s.plain = true
+	return s
 }
 
 // Reserve tells the slugger about an explicit anchor. Only Hugo registers

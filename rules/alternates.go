@@ -393,7 +393,9 @@ func (c *altChecker) reciprocal() {
 			}
 			t := l.To
 			back := c.links(t)
-			found, unknown := false, false
+			// The generator pairing them as translations (Hugo's
+			// translationKey or content path) confirms it from both sides.
+			found, unknown := e.Lang != "" && t.Translations[e.Lang] == e.Path, false
 			var other *altLink
 			for i, b := range back {
 				if b.To == e {

@@ -67,3 +67,45 @@ func TestContainment(t *testing.T) {
 		})
 	}
 }
+
+// Generator configs are read only from inside the site: a committed
+// docusaurus.config.js that links outside is treated as absent, so nothing
+// from the file it points at can reach a message.
+func TestGeneratorConfigOutsideTheSite(t *testing.T) {
+	root := writeSite(t, map[string]string{"docs/a.md": "---\ntitle: a\n---\n\n:::zzzz\n\nx\n\n:::\n"}, "admonitions:\n  dialect: docusaurus\n")
+	outside := filepath.Join(filepath.Dir(root), "docusaurus.config.js")
+	if err := os.WriteFile(outside, []byte("module.exports = {presets: [['classic', {docs: {admonitions: {keywords: ['leakedsecret']}}}]]};\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "docusaurus.config.js")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	res := runSite(t, root)
+	found := false
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "leakedsecret") {
+			t.Errorf("%s quotes the file outside: %s", where(f), f.Message)
+		}
+		if f.RuleID == "admonition-unknown" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no admonition-unknown finding: %v", res.Findings)
+	}
+	// The same file inside the site is read.
+	if err := os.Remove(filepath.Join(root, "docusaurus.config.js")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(outside, filepath.Join(root, "docusaurus.config.js")); err != nil {
+		t.Fatal(err)
+	}
+	res = runSite(t, root)
+	leaked := false
+	for _, f := range res.Findings {
+		leaked = leaked || strings.Contains(f.Message, "leakedsecret")
+	}
+	if !leaked {
+		t.Errorf("the config inside the site was not read: %v", res.Findings)
+	}
+}

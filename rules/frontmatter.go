@@ -120,6 +120,13 @@ var FrontmatterType = &lint.Rule{
 				p.Reportf(v.Range, "field %q: %s", name, msg)
 			}
 		}
+		// Keys the generator itself refuses (Hugo fails the build on the
+		// removed _build).
+		for _, it := range fm.Root.Items {
+			if problem := p.Site.CheckField(it.Key); problem != "" {
+				p.Report(lint.Diagnostic{Range: it.KeyRange, Severity: lint.Error, Message: fmt.Sprintf("field %q: %s", it.Key, problem)})
+			}
+		}
 	},
 	CheckSite: checkUniqueIDs,
 }

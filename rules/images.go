@@ -77,6 +77,7 @@ type assetChecker struct {
 	// folder exists; static is nil until computed.
 	unchecked int
 	static    *bool
+	contain   *lint.Containment
 }
 
 type resolvedAsset struct {
@@ -90,7 +91,7 @@ type resolvedAsset struct {
 
 func newAssetChecker(p *lint.SitePass) *assetChecker {
 	return &assetChecker{p: p, resolved: map[[2]string]resolvedAsset{}, listings: map[string][]string{},
-		decoded: map[string]string{}, widths: map[string]int{}}
+		decoded: map[string]string{}, widths: map[string]int{}, contain: p.Site.NewContainment()}
 }
 
 // localDest returns the part of an image reference to look up on disk. ok is
@@ -137,7 +138,7 @@ func (c *assetChecker) resolve(from, dest string, dirs []string) resolvedAsset {
 		r.abs, r.tried = c.p.Site.ResolveAsset(from, dest, dirs)
 	}
 	for _, t := range r.tried {
-		if !c.p.Site.Inside(t, dirs...) {
+		if !c.contain.Inside(t, dirs...) {
 			r.abs, r.outside = "", true
 			break
 		}

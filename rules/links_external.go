@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -165,6 +166,9 @@ func reportExternal(p *lint.SitePass, message func(*linkcheck.Result) (string, b
 		}
 		note, limit := rep.history(r)
 		msg += note
+		if r.State == linkcheck.Dead && r.Warn {
+			limit = lint.Warning // links.hosts.<host>.warn
+		}
 		props := map[string]string{"url": r.URL}
 		if r.Code != 0 {
 			props["status"] = fmt.Sprint(r.Code)
@@ -222,6 +226,9 @@ func checkExternal(p *lint.SitePass) *externalReport {
 	}
 	rep.results = c.Check(p.Ctx, urls)
 	rep.netErr = linkcheck.NetworkDown(rep.results)
+	if rep.netErr != nil {
+		cache.ForgetFailures() // no link was judged, so no streak grows
+	}
 	rep.failAfter, rep.grace, rep.now = p.Config.Links.FailAfter, time.Duration(p.Config.Links.Grace), time.Now()
 	if cache != nil {
 		// Saved even when the run was interrupted: completed results count.
@@ -256,6 +263,12 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 		Accept: lc.Accept, Exclude: lc.Exclude, Headers: lc.Headers, AllowPrivate: lc.AllowPrivate,
 		Fragments: fragments, Getenv: lint.AllowedGetenv(nil),
 	}
+	if len(lc.Hosts) > 0 {
+		opt.Hosts = make(map[string]linkcheck.HostRule, len(lc.Hosts))
+		for name, h := range lc.Hosts {
+			opt.Hosts[name] = linkcheck.HostRule{Accept: h.Accept, Warn: h.Warn}
+		}
+	}
 	if p.Options == nil {
 		return opt, nil
 	}
@@ -265,6 +278,9 @@ func linkOptions(p *lint.SitePass) (linkcheck.Options, *linkcheck.Cache) {
 	}
 	opt.UserAgent = linkcheck.UserAgent(version)
 	opt.Getenv = lint.AllowedGetenv(p.Options.AllowEnv)
+	// GITHUB_TOKEN needs no allow-listing: the checker sends it to GitHub's
+	// own hosts only, and no configuration can point it elsewhere.
+	opt.GitHubToken = os.Getenv("GITHUB_TOKEN")
 	opt.Progress = p.Options.Progress
 	if p.Options.NoCache {
 		return opt, nil

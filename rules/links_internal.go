@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/contentlint/contentlint/lint"
@@ -31,7 +32,7 @@ var LinkInternal = &lint.Rule{
 var placeholderRE = regexp.MustCompile(`\{\{|\{%|\$\{|<%|^\{|\{[^}]*\}`)
 
 func checkInternalLinks(p *lint.SitePass) {
-	lc := &linkChecker{p: p, suggestions: map[string]string{}}
+	lc := &linkChecker{p: p, suggestions: map[string]string{}, contain: p.Site.NewContainment()}
 	defer lc.noteTemplates()
 	for _, e := range p.Targets {
 		if p.Ctx.Err() != nil {
@@ -55,6 +56,7 @@ type linkChecker struct {
 	// linked from many posts, and each lookup scans every entry.
 	suggestions map[string]string
 	paths, urls *nearIndex // built on the first broken link
+	contain     *lint.Containment
 }
 
 // target is what a link resolved to: a post, or a plain file.
@@ -134,7 +136,11 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 	}
 	if t.entry == nil && t.file == "" {
 		// A render hook may resolve the link its own way (.GetPage).
-		if en := lc.p.Site.LinkPage(lc.p.Index, e, pth); en != nil {
+		en, owned := lc.p.Site.LinkPage(lc.p.Index, e, dest)
+		if owned {
+			return
+		}
+		if en != nil {
 			t, judged = target{entry: en}, true
 		}
 	}
@@ -303,7 +309,7 @@ func isAssetPath(p string) bool {
 // an index page.
 func (lc *linkChecker) file(abs string) (target, bool) {
 	s := lc.p.Site
-	if !s.Inside(abs) {
+	if !lc.contain.Inside(abs) {
 		return target{outside: true}, true
 	}
 	if fi, err := os.Stat(abs); err == nil {
@@ -474,6 +480,11 @@ func (n *nearIndex) add(p string) {
 	n.byBase[path.Base(p)] = append(n.byBase[path.Base(p)], p)
 }
 
+// maxNear bounds the candidates that get an edit distance: a folder of
+// 200,000 posts, or a name in every copy of a site, made each suggestion
+// cost a scan of them all, and a lint quadratic in the number of posts.
+const maxNear = 64
+
 func (n *nearIndex) near(want, self string) []string {
 	var out []string
 	for _, c := range append(append([]string(nil), n.byDir[path.Dir(want)]...), n.byBase[path.Base(want)]...) {
@@ -481,7 +492,35 @@ func (n *nearIndex) near(want, self string) []string {
 			out = append(out, c)
 		}
 	}
-	return out
+	if len(out) <= maxNear {
+		return out
+	}
+	// Keep those that share the most with want at both ends (a typo leaves
+	// most of a path alone), then the first in sorted order.
+	score := func(c string) int { return commonPrefix(c, want) + commonSuffix(c, want) }
+	sort.Slice(out, func(i, j int) bool {
+		if si, sj := score(out[i]), score(out[j]); si != sj {
+			return si > sj
+		}
+		return out[i] < out[j]
+	})
+	return out[:maxNear]
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
+	}
+	return n
 }
 
 // closest returns the candidate nearest to want by edit distance, when it is

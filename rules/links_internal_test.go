@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -249,4 +250,21 @@ func TestBaseURLWithPath(t *testing.T) {
 		"content/a.md:6:34-6:68 link-internal",
 		"content/a.md:8:39-8:78 image-missing",
 	})
+}
+
+// A broken link among thousands of same-named files still gets the nearest
+// one as its suggestion, from a bounded set of candidates.
+func TestNearIsBounded(t *testing.T) {
+	n := newNearIndex()
+	for i := range 3000 {
+		n.add(fmt.Sprintf("content/copy-%04d/docs/installation.md", i))
+	}
+	want := "content/kopy-1234/docs/installation.md" // the right name in a wrong folder
+	got := n.near(want, "")
+	if len(got) != maxNear {
+		t.Fatalf("%d candidates, want %d", len(got), maxNear)
+	}
+	if s := closest(want, got); s != "content/copy-1234/docs/installation.md" {
+		t.Errorf("suggestion %q", s)
+	}
 }

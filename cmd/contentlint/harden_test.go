@@ -157,3 +157,37 @@ func TestHeaderEnvNeedsAllowing(t *testing.T) {
 		})
 	}
 }
+
+// In a GitHub Actions log a line that starts with "::" is a workflow
+// command: neither the text report nor stderr may print one, whatever the
+// file names and values hold, and control characters come out escaped.
+func TestNoWorkflowCommandsOutsideGitHubFormat(t *testing.T) {
+	post := "---\ntitle: \"x\\e[2J\\a\"\n---\n\n[a](./nothing\n::add-mask::y.md)\n[b](<./\x1b]0;t\a.md>)\n"
+	dir := site(t, map[string]string{"content/a.md": post})
+	if err := os.Symlink("gone", filepath.Join(dir, "content", "x\n::add-mask::secret.md")); err != nil {
+		t.Skipf("no such file names here: %v", err)
+	}
+	r := runBounded(t, dir, "--offline")
+	expect(t, r, 2)
+	for name, out := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(line, "::") {
+				t.Errorf("%s line starts a workflow command: %q", name, line)
+			}
+		}
+		if strings.ContainsAny(out, "\x1b\a") {
+			t.Errorf("%s holds raw control characters: %q", name, out)
+		}
+	}
+	if want := `content/x\n::add-mask::secret.md: stat: no such file or directory`; !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+	}
+	if want := `link "./\x1b]0;t\a.md" reaches no post or file`; !strings.Contains(r.stdout, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+	}
+	// --format github writes its commands, escaped the runner's way.
+	g := runBounded(t, dir, "--offline", "--format", "github")
+	if !strings.Contains(g.stdout, "\n::error ") && !strings.HasPrefix(g.stdout, "::error ") {
+		t.Errorf("github format wrote no command:\n%s", g.stdout)
+	}
+}

@@ -62,7 +62,10 @@ type options struct {
 	allowEnv                              []string
 }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func run(ctx context.Context, args []string, stdout, rawStderr io.Writer) int {
+	// Everything but the progress bar goes through the SafeWriter: messages
+	// carry file names and values a pull request controls.
+	stderr := report.NewSafeWriter(rawStderr)
 	if len(args) > 0 && args[0] == "routes" {
 		return runRoutes(ctx, args[1:], stdout, stderr)
 	}
@@ -173,8 +176,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		out, outFile = f, f
 	}
 	var progress io.Writer
-	if f, ok := stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && !o.wf.quiet {
-		progress = stderr
+	if f, ok := rawStderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) && !o.wf.quiet {
+		progress = rawStderr // its text is contentlint's own: a count and a fixed label
 	}
 	eng := &lint.Engine{Rules: all, Config: cfg, Site: site, Options: lint.Options{
 		Jobs: o.jobs, Offline: o.offline, NoCache: o.noCache, Version: toolVersion(), Progress: progress,
@@ -244,7 +247,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	for _, e := range runInfo.Errors {
-		stderrf(stderr, "contentlint: error: %v\n", e)
+		// Escaped whole: a file name with a newline must not start a line.
+		stderrf(stderr, "contentlint: error: %s\n", report.EscapeText(e.Error()))
 	}
 	if o.format == "text" && !o.wf.quiet {
 		stderrf(stderr, "%s%s\n", report.Tally(runInfo), report.Summary(runInfo))

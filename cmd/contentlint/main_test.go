@@ -415,3 +415,35 @@ func TestRoutes(t *testing.T) {
 	}
 	expect(t, runCLI(t, dir, "routes", "--format", "xml"), exitError)
 }
+
+// TestHugoNotContent: a file Hugo does not read as content (outside every
+// content mount) that is named on the command line, as pre-commit does, is
+// not linted, and the run says so.
+func TestHugoNotContent(t *testing.T) {
+	dir := site(t, map[string]string{
+		".contentlint.yml":     "preset: hugo\n",
+		"hugo.toml":            "[[module.mounts]]\nsource = 'content/en'\ntarget = 'content'\n",
+		"content/LICENSE.md":   "no front matter\n",
+		"content/en/_index.md": "---\ntitle: Home\n---\n",
+		"content/en/about.md":  "---\ntitle: About\n---\n[home](/)\n",
+	})
+	r := runCLI(t, dir, "--offline", "content/LICENSE.md", "content/en/about.md")
+	expect(t, r, exitOK)
+	if !strings.Contains(r.stderr, "content/LICENSE.md is not linted: the generator does not read it as content (it is outside every content mount)") ||
+		!strings.Contains(r.stderr, "1 files linted") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+	r = runCLI(t, dir, "routes", "--format", "json")
+	expect(t, r, exitOK)
+	var table lint.RouteTable
+	if err := json.Unmarshal([]byte(r.stdout), &table); err != nil {
+		t.Fatalf("routes JSON: %v\n%s", err, r.stdout)
+	}
+	var files []string
+	for _, p := range table.Pages {
+		files = append(files, p.File+" "+strings.Join(p.URLs, ","))
+	}
+	if got := strings.Join(files, "; "); got != "content/en/_index.md /; content/en/about.md /about" {
+		t.Errorf("routes pages: %s", got)
+	}
+}

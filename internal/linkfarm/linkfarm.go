@@ -45,8 +45,8 @@ type Options struct {
 }
 
 // KindOf is the behaviour of URL i: 10% dead (half 500, half reset), one
-// host flaky on every other of its URLs, and the first URL of five hosts
-// rate-limited.
+// host flaky on every other of its URLs, and the first URL of hosts 0, 1, 2
+// and 4 rate-limited (host 3's first URL is dead).
 func (o Options) KindOf(i int) Kind {
 	if !o.Mix {
 		return OK

@@ -57,7 +57,7 @@ func BenchmarkSlowHosts(b *testing.B) {
 
 // BenchmarkFailureMix checks the linkfarm failure mix at the default limits:
 // 1,500 URLs on 20 loopback servers with 30 ms latency, 10% dead (500 or a
-// reset, each retried), one host flaky (503 twice) and five URLs answering
+// reset, each retried), one host flaky (503 twice) and four URLs answering
 // 429 with Retry-After twice. Every dead URL must be reported and nothing else.
 // The floor is the first pass at the configured limits plus the longest
 // retry chain; x-floor is the wall time over it.
@@ -70,7 +70,7 @@ func BenchmarkFailureMix(b *testing.B) {
 //
 //	go test -run '^$' -bench Limits -benchtime 1x ./lint/linkcheck
 func BenchmarkLimits(b *testing.B) {
-	for _, backoff := range []time.Duration{250 * time.Millisecond, time.Second} {
+	for _, backoff := range []time.Duration{250 * time.Millisecond, 500 * time.Millisecond, time.Second} {
 		for _, conc := range []int{16, 32, 64, 128} {
 			for _, perHost := range []int{2, 4, 8} {
 				b.Run(fmt.Sprintf("backoff=%s/concurrency=%d/perHost=%d", backoff, conc, perHost), func(b *testing.B) {

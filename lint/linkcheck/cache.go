@@ -90,6 +90,7 @@ type Cache struct {
 	failedNow map[string]time.Time
 	okNow     map[string]bool
 	stored    map[string]bool
+	before    map[string]*failureEntry // the history a failure of this run replaced
 	// keep is why the file at path must not be replaced, if it must not.
 	keep error
 }
@@ -99,7 +100,7 @@ type Cache struct {
 func OpenCache(path string, maxAge time.Duration, warn io.Writer) *Cache {
 	c := &Cache{path: path, maxAge: maxAge, now: time.Now, entries: map[string]*cacheEntry{},
 		failures: map[string]*failureEntry{}, failedNow: map[string]time.Time{}, okNow: map[string]bool{},
-		stored: map[string]bool{}}
+		stored: map[string]bool{}, before: map[string]*failureEntry{}}
 	f, err := readCacheFile(path)
 	if err != nil {
 		var nc *NotCacheError
@@ -193,6 +194,7 @@ func (c *Cache) failed(key string) History {
 	defer c.mu.Unlock()
 	if _, ok := c.failedNow[key]; !ok {
 		c.failedNow[key] = now
+		c.before[key] = c.failures[key]
 		e := c.failures[key]
 		if e == nil {
 			e = &failureEntry{Since: now}
@@ -201,6 +203,24 @@ func (c *Cache) failed(key string) History {
 	}
 	e := c.failures[key]
 	return History{Since: e.Since, Runs: e.Runs}
+}
+
+// ForgetFailures takes back this run's failures: they say nothing about
+// the URLs when the network itself was missing.
+func (c *Cache) ForgetFailures() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.failedNow {
+		if e := c.before[k]; e != nil {
+			c.failures[k] = e
+		} else {
+			delete(c.failures, k)
+		}
+	}
+	c.failedNow, c.before = map[string]time.Time{}, map[string]*failureEntry{}
 }
 
 // succeeded clears key's failure history.
@@ -240,6 +260,10 @@ func (c *Cache) Save() error {
 	}
 	defer func() { _ = lock.Unlock() }() // the lock also goes with the process
 	disk, err := readCacheFile(c.path)
+	var nc *NotCacheError
+	if errors.As(err, &nc) {
+		return nil // something else took the path since it was opened: leave it be
+	}
 	if err != nil {
 		disk = &cacheFile{} // warned about when it was opened; replaced now
 	}
@@ -293,6 +317,6 @@ func (c *Cache) merge(disk *cacheFile) cacheFile {
 		f.Failures[k] = &failureEntry{Since: e.Since, Last: at, Runs: e.Runs + 1}
 	}
 	c.entries, c.failures = f.Entries, f.Failures
-	c.failedNow, c.okNow, c.stored = map[string]time.Time{}, map[string]bool{}, map[string]bool{}
+	c.failedNow, c.okNow, c.stored, c.before = map[string]time.Time{}, map[string]bool{}, map[string]bool{}, map[string]*failureEntry{}
 	return f
 }

@@ -46,11 +46,18 @@ type Options struct {
 	Backoff       time.Duration // first retry delay; doubles each time, with jitter
 	MaxBackoff    time.Duration // cap on one retry delay
 	Accept        []string      // status codes or ranges, default 200-299
-	Exclude       []string      // regular expressions of URLs never fetched
+	// Hosts are status rules per host name (a name also covers its
+	// subdomains): codes accepted besides Accept, and codes that make a
+	// dead URL a warning.
+	Hosts   map[string]HostRule
+	Exclude []string // regular expressions of URLs never fetched
 	// Headers are extra request headers per host name; values expand ${VAR}
 	// from Getenv (default os.Getenv).
-	Headers      map[string]map[string]string
-	Getenv       func(string) string
+	Headers map[string]map[string]string
+	Getenv  func(string) string
+	// GitHubToken (GITHUB_TOKEN) is sent to github.com, api.github.com and
+	// raw.githubusercontent.com only.
+	GitHubToken  string
 	AllowPrivate bool
 	Fragments    bool
 	UserAgent    string
@@ -60,6 +67,17 @@ type Options struct {
 	Cache *Cache
 	// Progress receives a progress bar; nil for none.
 	Progress io.Writer
+}
+
+// HostRule is the status rules of one host.
+type HostRule struct {
+	Accept []string
+	Warn   []string
+}
+
+type hostRule struct {
+	name         string
+	accept, warn []statusRange
 }
 
 // State is the verdict on a URL.
@@ -109,7 +127,10 @@ type Result struct {
 	Cached          bool
 	// Net is the stage at which a dead URL failed without an answer
 	// (NetDNS, NetResolver, NetConnect), "" when the server answered.
-	Net  string
+	Net string
+	// Warn is true when the host's rules (Options.Hosts) make this dead
+	// URL's final status a warning.
+	Warn bool
 	host string // the host:port the URL was fetched from
 	// History is the failure streak of a dead URL, this run included; zero
 	// without a cache.
@@ -120,6 +141,10 @@ type Result struct {
 type Checker struct {
 	opt      Options
 	accept   []statusRange
+	hostRule []hostRule // longest name first, so the most specific wins
+	// token is GITHUB_TOKEN; tokenFor says which URLs may carry it.
+	token    string
+	tokenFor func(*url.URL) bool
 	exclude  []*regexp.Regexp
 	client   *http.Client
 	guard    *guard
@@ -165,6 +190,21 @@ func New(opt Options) (*Checker, error) {
 	if c.accept, err = ParseAccept(opt.Accept); err != nil {
 		return nil, err
 	}
+	for name, hr := range opt.Hosts {
+		r := hostRule{name: strings.ToLower(strings.TrimSuffix(name, "."))}
+		if r.accept, err = ParseAccept(hr.Accept); err != nil {
+			return nil, fmt.Errorf("hosts.%s.accept: %w", name, err)
+		}
+		if r.warn, err = ParseAccept(hr.Warn); err != nil {
+			return nil, fmt.Errorf("hosts.%s.warn: %w", name, err)
+		}
+		c.hostRule = append(c.hostRule, r)
+	}
+	sort.Slice(c.hostRule, func(a, b int) bool {
+		x, y := c.hostRule[a].name, c.hostRule[b].name
+		return len(x) > len(y) || len(x) == len(y) && x < y
+	})
+	c.token, c.tokenFor = strings.TrimSpace(opt.GitHubToken), isGitHub
 	for i, x := range opt.Exclude {
 		re, err := regexp.Compile(x)
 		if err != nil {
@@ -332,7 +372,7 @@ func (c *Checker) cached(j *job) *cacheEntry {
 		return nil // never store or reuse credentials
 	}
 	e := c.opt.Cache.get(j.key)
-	if e == nil || !c.accepted(e.Code) || (j.needBody && !e.Body) || (e.Unguarded && !c.opt.AllowPrivate) {
+	if e == nil || !c.accepted(j.u, e.Code) || (j.needBody && !e.Body) || (e.Unguarded && !c.opt.AllowPrivate) {
 		return nil
 	}
 	return e
@@ -380,7 +420,7 @@ func outcomeFromCache(e *cacheEntry) outcome {
 // fill turns a job's outcome into the result of one URL as written.
 func (c *Checker) fill(r *Result, j *job) {
 	o := j.out
-	r.State, r.Kind, r.Code, r.Reason, r.Cached, r.Net = o.state, o.kind, o.code, o.reason, o.cached, o.net
+	r.State, r.Kind, r.Code, r.Reason, r.Cached, r.Net, r.Warn = o.state, o.kind, o.code, o.reason, o.cached, o.net, o.warn
 	r.host, r.History = hostKey(j.u), j.hist
 	r.Moved, r.Final = Redact(o.moved), Redact(o.final)
 	if o.state == OK && r.Fragment != "" && c.opt.Fragments && o.body && o.html && !hasAnchor(o.anchors, r.Fragment) {
@@ -407,8 +447,30 @@ func (c *Checker) host(u *url.URL) *host {
 	return h
 }
 
-func (c *Checker) accepted(code int) bool {
-	for _, r := range c.accept {
+// accepted reports a status accepted from u's host: by Accept, or by the
+// host's own rule.
+func (c *Checker) accepted(u *url.URL, code int) bool {
+	if inRanges(c.accept, code) {
+		return true
+	}
+	r := c.ruleFor(u)
+	return r != nil && inRanges(r.accept, code)
+}
+
+// ruleFor is the most specific host rule that covers u's host, or nil.
+func (c *Checker) ruleFor(u *url.URL) *hostRule {
+	h := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	for i := range c.hostRule {
+		n := c.hostRule[i].name
+		if h == n || strings.HasSuffix(h, "."+n) {
+			return &c.hostRule[i]
+		}
+	}
+	return nil
+}
+
+func inRanges(rs []statusRange, code int) bool {
+	for _, r := range rs {
 		if code >= r.lo && code <= r.hi {
 			return true
 		}

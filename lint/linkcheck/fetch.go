@@ -41,6 +41,10 @@ type outcome struct {
 	// net says how a request failed before the server answered anything:
 	// NetDNS, NetResolver or NetConnect, "" otherwise.
 	net string
+	// limited is true for a rate-limit answer: 429, or a 403 with GitHub's
+	// x-ratelimit headers. It is retried and waited for like a 429.
+	limited bool
+	warn    bool // the host's rules make this status a warning
 }
 
 // retriable reports failures worth another attempt.
@@ -49,7 +53,7 @@ func (o *outcome) retriable() bool {
 	case KindTimeout, KindReset, KindRefused:
 		return true
 	case KindStatus:
-		return o.code >= 500 || o.code == 408 || o.code == 429
+		return o.code >= 500 || o.code == 408 || o.code == 429 || o.limited
 	}
 	return false
 }
@@ -60,7 +64,7 @@ func (o *outcome) retriable() bool {
 func (o *outcome) headFallback() bool {
 	switch o.kind {
 	case KindStatus:
-		return o.code != 429 && o.code != 503
+		return o.code != 429 && o.code != 503 && !o.limited
 	case KindReset, KindLoop, KindRedirects:
 		return true
 	}
@@ -111,6 +115,9 @@ func (c *Checker) chain(ctx context.Context, start *url.URL, method string, need
 	var path []string
 	moved := ""
 	leading := true
+	// GITHUB_TOKEN goes to GitHub only, and never again once a redirect
+	// has left it.
+	token := c.token != ""
 	for hop := 0; ; hop++ {
 		k := cur.String()
 		if seen[k] {
@@ -121,7 +128,8 @@ func (c *Checker) chain(ctx context.Context, start *url.URL, method string, need
 		}
 		seen[k] = true
 		path = append(path, redactURL(cur))
-		o, loc := c.do(ctx, method, cur, needBody, held)
+		token = token && c.tokenFor(cur)
+		o, loc := c.do(ctx, method, cur, needBody, held, token)
 		if loc == "" {
 			o.final = cur.String()
 			o.moved = moved
@@ -146,7 +154,7 @@ func (c *Checker) chain(ctx context.Context, start *url.URL, method string, need
 // request to the held slot's host uses that slot; any other host's slot is
 // taken for this request only, after the held one is given up, so that no
 // request holds one host's slot while it waits for another's.
-func (c *Checker) do(ctx context.Context, method string, u *url.URL, needBody bool, held *slot) (outcome, string) {
+func (c *Checker) do(ctx context.Context, method string, u *url.URL, needBody bool, held *slot, token bool) (outcome, string) {
 	h, err := held.use(ctx, u)
 	if err != nil {
 		return outcome{state: Canceled}, ""
@@ -167,6 +175,9 @@ func (c *Checker) do(ctx context.Context, method string, u *url.URL, needBody bo
 	}
 	req.Header.Set("User-Agent", c.opt.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+	if token {
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	}
 	for k, v := range c.headersFor(u) {
 		req.Header.Set(k, v)
 	}
@@ -185,19 +196,32 @@ func (c *Checker) do(ctx context.Context, method string, u *url.URL, needBody bo
 			return o, loc
 		}
 	}
-	if !c.accepted(resp.StatusCode) {
+	limitWait, limited := c.rateLimit(resp)
+	if !c.accepted(u, resp.StatusCode) {
 		o.state, o.kind = Dead, KindStatus
 		o.reason = statusText(resp.StatusCode)
-		if resp.StatusCode == 429 || resp.StatusCode == 503 {
+		o.limited = resp.StatusCode == 429 || resp.StatusCode == 403 && limited
+		if r := c.ruleFor(u); r != nil && inRanges(r.warn, resp.StatusCode) {
+			o.warn = true
+		}
+		switch {
+		case o.limited:
 			o.retryAfter = c.retryAfter(resp.Header.Get("Retry-After"))
-			if resp.StatusCode == 429 {
-				h.throttle(o.retryAfter)
-			} else if o.retryAfter > 0 {
+			if limitWait > 0 {
+				o.retryAfter = max(o.retryAfter, limitWait)
+			}
+			h.throttle(o.retryAfter)
+		case resp.StatusCode == 503:
+			o.retryAfter = c.retryAfter(resp.Header.Get("Retry-After"))
+			if o.retryAfter > 0 {
 				h.pause(o.retryAfter)
 			}
 		}
 		drain(resp.Body)
 		return o, ""
+	}
+	if limited && limitWait > 0 {
+		h.pause(limitWait) // the quota is spent: wait before the next request
 	}
 	if method != http.MethodGet || !needBody {
 		drain(resp.Body)
@@ -229,6 +253,23 @@ func statusText(code int) string {
 		return fmt.Sprintf("%d %s", code, t)
 	}
 	return fmt.Sprintf("status %d", code)
+}
+
+// rateLimit reads GitHub's rate-limit headers: limited is true when
+// x-ratelimit-remaining is 0, and wait is the time until x-ratelimit-reset
+// (Unix seconds), capped by MaxRetryAfter.
+func (c *Checker) rateLimit(resp *http.Response) (wait time.Duration, limited bool) {
+	if strings.TrimSpace(resp.Header.Get("X-Ratelimit-Remaining")) != "0" {
+		return 0, false
+	}
+	reset, err := strconv.ParseInt(strings.TrimSpace(resp.Header.Get("X-Ratelimit-Reset")), 10, 64)
+	if err != nil {
+		return 0, true
+	}
+	if d := time.Until(time.Unix(reset, 0)); d > 0 {
+		return min(d, c.opt.MaxRetryAfter), true
+	}
+	return 0, true
 }
 
 // retryAfter parses delay-seconds or an HTTP date, capped by MaxRetryAfter.
@@ -283,6 +324,20 @@ func (c *Checker) failure(ctx, rctx context.Context, err error) outcome {
 		return outcome{state: Dead, kind: KindTLS, reason: "TLS failure: " + inner.Error()}
 	}
 	return outcome{state: Dead, kind: KindError, reason: inner.Error()}
+}
+
+// isGitHub reports the URLs that may carry GITHUB_TOKEN: github.com,
+// api.github.com and raw.githubusercontent.com, over HTTPS on the default
+// port, and no other host (not even a subdomain).
+func isGitHub(u *url.URL) bool {
+	if p := u.Port(); u.Scheme != "https" || (p != "" && p != "443") {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSuffix(u.Hostname(), ".")) {
+	case "github.com", "api.github.com", "raw.githubusercontent.com":
+		return true
+	}
+	return false
 }
 
 // Stages at which a request failed without an answer.

@@ -15,11 +15,16 @@ type host struct {
 	inflight int
 	interval time.Duration
 	next     time.Time     // earliest start of the next request
+	held     time.Time     // end of the latest 429 wait
 	wake     chan struct{} // closed when a slot frees
+	// now and wait are the clock; tests give a fake one, so that the
+	// spacing of starts is checked without measuring time.
+	now  func() time.Time
+	wait func(ctx context.Context, d time.Duration) error
 }
 
 func newHost(limit int, interval time.Duration) *host {
-	return &host{limit: max(limit, 1), interval: interval, wake: make(chan struct{})}
+	return &host{limit: max(limit, 1), interval: interval, wake: make(chan struct{}), now: time.Now, wait: sleep}
 }
 
 // acquire waits for a free slot and for the host's next start time.
@@ -49,7 +54,7 @@ func (h *host) acquire(ctx context.Context) error {
 // that time on by the interval.
 func (h *host) start(ctx context.Context) error {
 	h.mu.Lock()
-	now := time.Now()
+	now := h.now()
 	at := now
 	if h.next.After(now) {
 		at = h.next
@@ -59,7 +64,7 @@ func (h *host) start(ctx context.Context) error {
 	}
 	h.mu.Unlock()
 	if d := at.Sub(now); d > 0 {
-		return sleep(ctx, d)
+		return h.wait(ctx, d)
 	}
 	return nil
 }
@@ -105,11 +110,20 @@ func (h *host) release() {
 }
 
 // throttle halves the concurrency after a 429 and holds new requests back
-// until the server's Retry-After has passed.
+// until the server's Retry-After has passed. The 429s that answer one burst
+// arrive while the host is already held back by the first: they halve it
+// once, not once each.
 func (h *host) throttle(pause time.Duration) {
 	h.mu.Lock()
-	h.limit = max(1, h.limit/2)
-	if until := time.Now().Add(pause); until.After(h.next) {
+	now := h.now()
+	if !h.held.After(now) {
+		h.limit = max(1, h.limit/2)
+	}
+	until := now.Add(pause)
+	if until.After(h.held) {
+		h.held = until
+	}
+	if until.After(h.next) {
 		h.next = until
 	}
 	h.mu.Unlock()
@@ -118,7 +132,7 @@ func (h *host) throttle(pause time.Duration) {
 // pause holds new requests back (503 with Retry-After).
 func (h *host) pause(d time.Duration) {
 	h.mu.Lock()
-	if until := time.Now().Add(d); until.After(h.next) {
+	if until := h.now().Add(d); until.After(h.next) {
 		h.next = until
 	}
 	h.mu.Unlock()

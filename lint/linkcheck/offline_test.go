@@ -5,25 +5,13 @@ import (
 	"net"
 	"strings"
 	"testing"
-)
 
-// closedPort returns a loopback address on which nothing listens.
-func closedPort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := l.Addr().String()
-	if err := l.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return addr
-}
+	"github.com/contentlint/contentlint/lint/linttest"
+)
 
 func TestNetworkDown(t *testing.T) {
 	answering := serve(t, status(404))
-	a, b, c := closedPort(t), closedPort(t), closedPort(t)
+	a, b, c := linttest.ClosedAddr(t), linttest.ClosedAddr(t), linttest.ClosedAddr(t)
 	tests := []struct {
 		name  string
 		urls  []string
@@ -94,5 +82,44 @@ func TestNetStage(t *testing.T) {
 		if got := netStage(tt.err); got != tt.want {
 			t.Errorf("netStage(%v) = %q, want %q", tt.err, got, tt.want)
 		}
+	}
+}
+
+// TestNetworkDownVerdicts covers the evidence rules on results as the
+// checker fills them: a resolver that cannot be reached is enough on one
+// host; cached, canceled and skipped results are no evidence either way.
+func TestNetworkDownVerdicts(t *testing.T) {
+	dead := func(host, stage, kind string) *Result {
+		return &Result{State: Dead, host: host, Net: stage, Kind: kind, Reason: kind}
+	}
+	tests := []struct {
+		name    string
+		results []*Result
+		stage   string
+	}{
+		{"resolver unreachable, one host", []*Result{dead("a:443", NetResolver, KindTimeout)}, NetResolver},
+		{"resolver unreachable for one host, DNS answer for another", []*Result{dead("a:443", NetResolver, KindTimeout), dead("b:443", NetDNS, KindDNS)}, ""},
+		{"a cached success is no evidence", []*Result{{State: OK, Cached: true, host: "c:443"}, dead("a:443", NetDNS, KindDNS), dead("b:443", NetDNS, KindDNS)}, NetDNS},
+		{"a fresh success is", []*Result{{State: OK, host: "c:443"}, dead("a:443", NetDNS, KindDNS), dead("b:443", NetDNS, KindDNS)}, ""},
+		{"a status answer is", []*Result{{State: Dead, Kind: KindStatus, Code: 404, host: "c:443"}, dead("a:443", NetConnect, KindRefused), dead("b:443", NetConnect, KindRefused)}, ""},
+		{"skipped and canceled are not", []*Result{{State: Skipped, host: "c:443"}, {State: Canceled, host: "d:443"}, dead("a:443", NetConnect, KindTimeout), dead("b:443", NetConnect, KindTimeout)}, NetConnect},
+		{"connect timeout on one, refused on another", []*Result{dead("a:443", NetConnect, KindTimeout), dead("b:443", NetConnect, KindRefused)}, ""},
+		{"nothing fetched", []*Result{{State: Excluded}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := map[string]*Result{}
+			for i, r := range tt.results {
+				res[string(rune('a'+i))] = r
+			}
+			err := NetworkDown(res)
+			var ne *NetworkError
+			switch {
+			case tt.stage == "" && err != nil:
+				t.Errorf("NetworkDown = %v, want nil", err)
+			case tt.stage != "" && (!errors.As(err, &ne) || ne.Stage != tt.stage):
+				t.Errorf("NetworkDown = %v, want stage %s", err, tt.stage)
+			}
+		})
 	}
 }

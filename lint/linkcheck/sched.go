@@ -10,9 +10,11 @@ import (
 // scheduler runs the attempts of a check. Each host has a runner that hands
 // its ready jobs, one at a time, to a worker as soon as the host has a free
 // slot and its next start time has come, and a worker (one of Concurrency
-// tokens) is free. A job that must be retried waits on a timer and then goes
-// back to the front of its host's queue: while it waits it holds no worker
-// and no host slot, so other URLs use them.
+// tokens) is free. A job that must be retried waits on a timer and then joins
+// the back of its host's queue: while it waits it holds no worker and no host
+// slot, so other URLs use them. The back, not the front, so that the host's
+// first pass is not pushed later by retries: then every URL's last attempt
+// ends by the first pass plus its own retry chain.
 type scheduler struct {
 	ctx     context.Context
 	c       *Checker
@@ -33,13 +35,9 @@ type queue struct {
 	wake  chan struct{} // a job became ready or final
 }
 
-func (q *queue) push(j *job, front bool) {
+func (q *queue) push(j *job) {
 	q.mu.Lock()
-	if front {
-		q.ready = append([]*job{j}, q.ready...)
-	} else {
-		q.ready = append(q.ready, j)
-	}
+	q.ready = append(q.ready, j)
 	q.mu.Unlock()
 	q.signal()
 }
@@ -149,7 +147,7 @@ func (s *scheduler) attempt(j *job, held *slot, q *queue) {
 			wait = s.c.backoff(j.retries)
 		}
 		j.retries++
-		time.AfterFunc(wait, func() { q.push(j, true) })
+		time.AfterFunc(wait, func() { q.push(j) })
 		return
 	}
 	if o.state == Dead && o.retries > 0 {

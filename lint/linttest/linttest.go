@@ -2,6 +2,7 @@
 package linttest
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"testing"
@@ -20,4 +21,19 @@ func WriteTree(t testing.TB, root string, files map[string]string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// ClosedAddr returns a loopback host:port on which nothing listens: a port
+// that was just free, so connecting to it is refused.
+func ClosedAddr(t testing.TB) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return addr
 }

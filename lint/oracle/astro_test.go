@@ -94,3 +94,14 @@ func TestAstroLegacy(t *testing.T) {
 func TestStarlight(t *testing.T) {
 	oracle.Check(t, oracle.Case{Fixture: "starlight", Tool: contentlint, Spec: astroSpec(t, "starlight"), Scope: ".sl-markdown-content"})
 }
+
+// TestStarlightDefaultLocale: no root locale (en is the default, in its
+// folder), a legacy docs collection, fallbacks into fr and pt-br.
+func TestStarlightDefaultLocale(t *testing.T) {
+	oracle.Check(t, oracle.Case{Fixture: "starlight-en", Tool: contentlint, Spec: astroSpec(t, "starlight-en"), Scope: ".sl-markdown-content"})
+}
+
+// TestAstroFileFormat: build.format 'file' writes name.html pages.
+func TestAstroFileFormat(t *testing.T) {
+	oracle.Check(t, oracle.Case{Fixture: "astro-file", Tool: contentlint, Spec: astroSpec(t, "astro-file"), Scope: ""})
+}

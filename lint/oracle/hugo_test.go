@@ -222,3 +222,32 @@ func TestHugoLinkHook(t *testing.T) {
 		})
 	}
 }
+
+// TestHugoOptions: the config split under config/_default (YAML), one
+// language that is not English, a top-level contentDir, Blackfriday ids
+// with the typographer off, a cascade with a target path, build.render
+// link, and :sections (only folders with an _index are sections).
+func TestHugoOptions(t *testing.T) {
+	oracle.Check(t, oracle.Case{Fixture: "hugo-options", Tool: contentlint, Spec: hugoSpec(t, "hugo-options"), Scope: "main"})
+}
+
+// TestHugoRemovedBuild: Hugo v0.160 fails the build on the removed _build
+// key, and contentlint reports it as an error; build is fine.
+func TestHugoRemovedBuild(t *testing.T) {
+	for key, fails := range map[string]bool{"_build": true, "build": false} {
+		t.Run(key, func(t *testing.T) {
+			dir, ok, out := hugoScratch(t, map[string]string{"content/a.md": "---\ntitle: A\n" + key + ":\n  render: never\n---\n"})
+			if ok == fails {
+				t.Fatalf("%s: hugo builds: %v, want %v (%s)", key, ok, !fails, out)
+			}
+			got := lintFindings(t, dir, "a.md")
+			var want []string
+			if fails {
+				want = []string{"frontmatter-type error 3"}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s: contentlint %v, want %v", key, got, want)
+			}
+		})
+	}
+}

@@ -246,7 +246,7 @@ func sarifLevel(s lint.Severity) string {
 // path (a file outside the base folder on another volume) becomes a file URI.
 func artifactLocation(file string) *sarif.ArtifactLocation {
 	loc := sarif.NewArtifactLocation()
-	slashed := filepath.ToSlash(file)
+	slashed := filepath.ToSlash(ValidUTF8(file))
 	if filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") {
 		loc.URI = ptr(fileURI(slashed))
 		return loc
@@ -266,7 +266,7 @@ func fileURI(slashed string) string {
 // dirURI is an absolute folder as a file URI with the trailing slash SARIF
 // requires of a base URI.
 func dirURI(dir string) string {
-	s := filepath.ToSlash(dir)
+	s := filepath.ToSlash(ValidUTF8(dir))
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}

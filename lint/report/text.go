@@ -18,9 +18,15 @@ const (
 )
 
 // Text writes compiler-style lines: path:line:col: severity: message (rule).
+// Paths and messages are escaped (see EscapeText), and a path that would
+// start the line with "::" is written "./::…", the same file.
 func Text(w io.Writer, r *Run) error {
 	for _, f := range r.Findings {
 		sev := f.Severity.String()
+		file, msg := EscapeText(f.File), EscapeText(f.Message)
+		if strings.HasPrefix(file, "::") {
+			file = "./" + file
+		}
 		var err error
 		if r.Color {
 			c := ansiBlue
@@ -30,10 +36,10 @@ func Text(w io.Writer, r *Run) error {
 			case lint.Warning:
 				c = ansiYellow
 			}
-			_, err = fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s%s: %s %s(%s)%s\n", ansiBold, f.File, f.Range.Start.Line, f.Range.Start.Col, ansiReset,
-				c, sev, ansiReset, f.Message, ansiDim, f.RuleID, ansiReset)
+			_, err = fmt.Fprintf(w, "%s%s:%d:%d:%s %s%s%s: %s %s(%s)%s\n", ansiBold, file, f.Range.Start.Line, f.Range.Start.Col, ansiReset,
+				c, sev, ansiReset, msg, ansiDim, f.RuleID, ansiReset)
 		} else {
-			_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s (%s)\n", f.File, f.Range.Start.Line, f.Range.Start.Col, sev, f.Message, f.RuleID)
+			_, err = fmt.Fprintf(w, "%s:%d:%d: %s: %s (%s)\n", file, f.Range.Start.Line, f.Range.Start.Col, sev, msg, f.RuleID)
 		}
 		if err != nil {
 			return fmt.Errorf("write text report: %w", err)
