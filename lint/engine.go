@@ -487,6 +487,11 @@ func (e *Engine) finding(r *Rule, sev Severity, abs string, d Diagnostic) Findin
 	if d.Cap != Off && d.Cap < sev {
 		sev = d.Cap
 	}
+	if d.Fix != nil && d.Fix.File != "" && filepath.IsAbs(d.Fix.File) {
+		fx := *d.Fix
+		fx.File = e.display(fx.File)
+		d.Fix = &fx
+	}
 	return Finding{RuleID: r.ID, Severity: sev, File: e.display(abs), Range: d.Range, Message: d.Message, Properties: d.Properties, Fix: d.Fix}
 }
 
@@ -567,6 +572,9 @@ func (e *Engine) entry(p *Post) *Entry {
 	en := &Entry{Path: p.Path, Abs: p.Abs, Refs: p.Refs, Shortcodes: p.Shortcodes, Anchors: make(map[string]bool, len(p.Anchors))}
 	for _, a := range p.Anchors {
 		en.Anchors[a] = true
+	}
+	if fm := p.FrontMatter; fm != nil && fm.Root != nil && !fm.Unterminated && fm.End > 0 {
+		en.FrontMatter, en.FrontMatterEnd = fm.Format, p.Lines.Pos(fm.End-1).Line
 	}
 	if p.FrontMatter != nil && p.FrontMatter.Root != nil {
 		en.Fields = p.FrontMatter.Root

@@ -85,6 +85,8 @@ func (astro) Configure(s *Site) error {
 	a := readAstroSite(s.Root)
 	s.genData = a
 	s.Notes = append(s.Notes, a.notes...)
+	s.RedirectSources = append(s.RedirectSources, slices.Sorted(maps.Keys(a.redirects))...)
+	s.RedirectSources = append(s.RedirectSources, a.redirectPatterns...)
 	for _, c := range a.collections {
 		perm := s.Permalink.ByLang[c.name]
 		if c.note != "" && (c.kind == "unknown" || perm == "") {
@@ -312,6 +314,8 @@ type astroSite struct {
 	// redirects are astro.config's redirects: source path → target path
 	// (the static build writes a redirect page at each source).
 	redirects map[string]string
+	// redirectPatterns are redirect sources with route parameters.
+	redirectPatterns []string
 	// hostRoutes are paths the host serves by its own redirects
 	// (netlify.toml, public/_redirects).
 	hostRoutes map[string]bool
@@ -416,7 +420,7 @@ var (
 func readAstroSite(root string) *astroSite {
 	a := &astroSite{pageRoutes: map[string]bool{}, src: "src"}
 	astroCfg := readFirst(root, astroConfigNames...)
-	if d, ok := jsString(jsGet(jsFirstObject(jsCallArg(astroCfg, "defineConfig")), "srcDir")); ok {
+	if d, ok := jsString(jsGet(astroConfigObject(astroCfg), "srcDir")); ok {
 		a.src = cleanBase(root, d)
 	}
 	if args := jsCallArg(astroCfg, "starlight"); args != "" && strings.Contains(astroCfg, "@astrojs/starlight") {
@@ -425,11 +429,11 @@ func readAstroSite(root string) *astroSite {
 	}
 	a.readCollections(root)
 	a.readPages(root)
-	a.format, _ = jsString(jsGet(jsGet(jsFirstObject(jsCallArg(astroCfg, "defineConfig")), "build"), "format"))
+	a.format, _ = jsString(jsGet(jsGet(astroConfigObject(astroCfg), "build"), "format"))
 	a.readRedirects(root, astroCfg)
 	a.readHostRedirects(root)
 	a.readIntegrations(astroCfg)
-	if cfg := jsFirstObject(jsCallArg(astroCfg, "defineConfig")); cfg != "" {
+	if cfg := astroConfigObject(astroCfg); cfg != "" {
 		if mdPluginsRE.MatchString(jsGet(cfg, "markdown")) {
 			a.notes = append(a.notes, "markdown remark or rehype plugins are configured: contentlint does not run them, so ids or links they add or change are not seen")
 		}
@@ -1116,11 +1120,31 @@ func declBody(msrc, name string, depth int) string {
 
 var defaultImportRE = regexp.MustCompile(`import\s+([A-Za-z_$][\w$]*)\s+from\s*['"](\.[^'"]+)['"]`)
 
+// astroConfigObject is the config object of astro.config: the argument of
+// defineConfig, or the object exported by default (defineConfig is only a
+// typing helper, so both are common).
+func astroConfigObject(src string) string {
+	if o := jsFirstObject(jsCallArg(src, "defineConfig")); o != "" {
+		return o
+	}
+	if i := strings.Index(src, "export default"); i >= 0 {
+		if rest := strings.TrimSpace(src[i+len("export default"):]); strings.HasPrefix(rest, "{") {
+			return jsBalanced(rest)
+		}
+	}
+	return ""
+}
+
+var (
+	astroRestRE  = regexp.MustCompile(`\[\.\.\.[^\]/]+\]`)
+	astroParamRE = regexp.MustCompile(`\[[^\]/]+\]`)
+)
+
 // readRedirects reads astro.config's redirects: string or {destination}
 // values, and spreads of an object a local module exports by default.
 // Sources with parameters are dynamic prefixes.
 func (a *astroSite) readRedirects(root, src string) {
-	cfg := jsFirstObject(jsCallArg(src, "defineConfig"))
+	cfg := astroConfigObject(src)
 	lit := jsGet(cfg, "redirects")
 	if lit == "" {
 		return
@@ -1144,6 +1168,9 @@ func (a *astroSite) readRedirects(root, src string) {
 			}
 			if before, _, dynamic := strings.Cut(e.key, "["); dynamic {
 				a.dynamicPrefixes = append(a.dynamicPrefixes, NormalizeURLPath(before))
+				// [...rest] is any rest of the path, [slug] one segment.
+				p := astroRestRE.ReplaceAllString(e.key, "*")
+				a.redirectPatterns = append(a.redirectPatterns, astroParamRE.ReplaceAllString(p, ":param"))
 				continue
 			}
 			if strings.HasPrefix(to, "/") {

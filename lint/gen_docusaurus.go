@@ -3,6 +3,7 @@ package lint
 import (
 	"encoding/json"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -471,6 +472,7 @@ func (docusaurus) Defaults(cfg *Config) {
 
 func (docusaurus) Configure(s *Site) error {
 	s.Extensions = append(s.Extensions, mdxCodeBlocks{})
+	s.RedirectSources, s.RedirectsUnknown = docusaurusClientRedirects(s.Root)
 	if i18n := readDocusaurusI18n(s.Root); len(i18n.locales) > 0 {
 		s.Languages = append(s.Languages, i18n.defaultLocale)
 		s.Languages = append(s.Languages, i18n.others()...)
@@ -558,4 +560,36 @@ func (docusaurus) CheckDate(raw string) (string, bool) { return checkDateCommon(
 
 func (docusaurus) Required(s *Site, abs string, fm *Value, cfg []string) []string {
 	return requiredAsConfigured(s, abs, fm, cfg)
+}
+
+var (
+	// client-redirects: from: '/old' or from: ['/a', '/b'].
+	dcFromRE   = regexp.MustCompile(`\bfrom\s*:\s*(\[[^\]]*\]|'[^']*'|"[^"]*"|` + "`[^`]*`" + `)`)
+	dcJSPathRE = regexp.MustCompile("['\"`](/[^'\"`]*)['\"`]")
+)
+
+// docusaurusClientRedirects reads the `from` paths of
+// @docusaurus/plugin-client-redirects; unknown names the config when it
+// makes redirects in code (createRedirects).
+func docusaurusClientRedirects(root string) (froms []string, unknown string) {
+	for _, name := range []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"} {
+		b, err := readSiteFile(root, name)
+		if err != nil {
+			continue
+		}
+		src := stripJSComments(string(b))
+		if !strings.Contains(src, "plugin-client-redirects") {
+			return nil, ""
+		}
+		if strings.Contains(src, "createRedirects") {
+			unknown = filepath.Join(root, name)
+		}
+		for _, m := range dcFromRE.FindAllStringSubmatch(src, -1) {
+			for _, p := range dcJSPathRE.FindAllStringSubmatch(m[1], -1) {
+				froms = append(froms, p[1])
+			}
+		}
+		return froms, unknown
+	}
+	return nil, ""
 }

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -68,9 +70,11 @@ type nuxtModel struct {
 	v3          bool // Content 3 (content.config.* or the dependency), not v2
 	collections []nuxtCollection
 	redirects   map[string][]string // routeRules target → sources
-	locales     []string
-	defaultLang string
-	notes       []string
+	// redirectPatterns are routeRules redirect sources with * or :param.
+	redirectPatterns []string
+	locales          []string
+	defaultLang      string
+	notes            []string
 }
 
 var (
@@ -131,7 +135,11 @@ func readNuxtModel(root string) *nuxtModel {
 			if to == "" {
 				to = r[3]
 			}
-			if strings.HasPrefix(to, "/") && !strings.ContainsAny(r[1], "*:") {
+			switch {
+			case strings.ContainsAny(r[1], "*:"):
+				// A pattern (/legacy/**) answers every path it matches.
+				m.redirectPatterns = append(m.redirectPatterns, strings.ReplaceAll(r[1], "**", "*"))
+			case strings.HasPrefix(to, "/"):
 				t := NormalizeURLPath(to)
 				m.redirects[t] = append(m.redirects[t], NormalizeURLPath(r[1]))
 			}
@@ -373,12 +381,15 @@ func (nuxtContent) Configure(s *Site) error {
 		s.Notes = append(s.Notes, "Nuxt Content 2 (no content.config): files and folders starting with _ are partials")
 	}
 	s.Notes = append(s.Notes, m.notes...)
-	for t, froms := range m.redirects {
+	for _, t := range slices.Sorted(maps.Keys(m.redirects)) {
+		froms := m.redirects[t]
 		s.Redirects[t] = append(s.Redirects[t], froms...)
+		s.RedirectSources = append(s.RedirectSources, froms...)
 		for _, f := range froms {
 			s.pageRoutes[f] = true
 		}
 	}
+	s.RedirectSources = append(s.RedirectSources, m.redirectPatterns...)
 	if len(m.locales) > 0 {
 		s.Languages = append(s.Languages, m.defaultLang)
 		for _, l := range m.locales {

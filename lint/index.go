@@ -44,6 +44,11 @@ type Entry struct {
 	Target bool
 	// Light entries were indexed from front matter and headings alone.
 	Light bool
+	// FrontMatter is the front matter's format (yaml, toml or json; "" for
+	// none or unknown) and FrontMatterEnd the line of its closing
+	// delimiter, so a fix can add a field to another post.
+	FrontMatter    string
+	FrontMatterEnd int
 }
 
 // Index holds every post of the site, sorted by path.

@@ -25,7 +25,7 @@ import (
 
 // indexCacheVersion changes when the file layout does; a file of another
 // version is ignored. Code changes are caught by the fingerprint.
-const indexCacheVersion = 1
+const indexCacheVersion = 2
 
 // minCachedFiles is how many light files a run needs before the cache is
 // used: below it, parsing them costs less than a few milliseconds, and a
@@ -63,6 +63,9 @@ type lightRecord struct {
 	TranslationKey, Unrendered, UnknownLang string
 	Shortcodes                              []Shortcode
 	ExtraURLs                               []string
+	// FrontMatter and FrontMatterEnd let --fix edit a cached post (v2).
+	FrontMatter    string
+	FrontMatterEnd int
 }
 
 // entry rebuilds the light entry of the file at abs.
@@ -70,7 +73,7 @@ func (r *lightRecord) entry(abs string) *Entry {
 	en := &Entry{Path: r.Path, Abs: abs, URL: r.URL, Unrouted: r.Unrouted, Aliases: r.Aliases, Lang: r.Lang, ID: r.ID,
 		Fields: r.Fields, Anchors: make(map[string]bool, len(r.Anchors)), Light: true,
 		TranslationKey: r.TranslationKey, Unrendered: r.Unrendered, UnknownLang: r.UnknownLang, Shortcodes: r.Shortcodes,
-		ExtraURLs: r.ExtraURLs}
+		ExtraURLs: r.ExtraURLs, FrontMatter: r.FrontMatter, FrontMatterEnd: r.FrontMatterEnd}
 	for _, a := range r.Anchors {
 		en.Anchors[a] = true
 	}
@@ -214,7 +217,7 @@ func (c *indexCache) store(fi fs.FileInfo, en *Entry, anchors []string) {
 		r = &lightRecord{Path: en.Path, Size: fi.Size(), ModTime: fi.ModTime().UnixNano(), Mode: fi.Mode(), URL: en.URL,
 			Unrouted: en.Unrouted, Aliases: en.Aliases, Lang: en.Lang, ID: en.ID, Fields: en.Fields, Anchors: anchors,
 			TranslationKey: en.TranslationKey, Unrendered: en.Unrendered, UnknownLang: en.UnknownLang, Shortcodes: en.Shortcodes,
-			ExtraURLs: en.ExtraURLs}
+			ExtraURLs: en.ExtraURLs, FrontMatter: en.FrontMatter, FrontMatterEnd: en.FrontMatterEnd}
 	} else if c.old[en.Path] == nil {
 		return
 	}

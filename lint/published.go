@@ -29,6 +29,9 @@ type PublishedURL struct {
 // read from the source the host deploys, so they hold for every generator.
 type Redirects struct {
 	from []*regexp.Regexp
+	// Unknown names a generator config whose redirects are computed in code
+	// (Docusaurus createRedirects): the redirects cannot all be known.
+	Unknown string
 }
 
 // LoadRedirects reads every redirect file the site has. A file that exists
@@ -47,6 +50,11 @@ func LoadRedirects(s *Site) (*Redirects, error) {
 	if err := r.readVercel(filepath.Join(s.Root, "vercel.json")); err != nil {
 		return r, err
 	}
+	// The generator's own redirect settings, as its model read them.
+	for _, from := range s.RedirectSources {
+		r.add(from)
+	}
+	r.Unknown = s.RedirectsUnknown
 	return r, nil
 }
 

@@ -70,6 +70,14 @@ type Fix struct {
 	Start       int    `json:"start"`
 	End         int    `json:"end"`
 	Replacement string `json:"replacement"`
+	// File is the file the edit applies to when it is not the finding's own
+	// (a rule passes an absolute path; findings carry it as they name
+	// files).
+	File string `json:"file,omitempty"`
+	// Line, when > 0, makes the edit an insertion of Replacement at the
+	// start of that 1-based line instead of the byte range: for a file the
+	// rule has only the index of. Its "\n" line ends follow the file's.
+	Line int `json:"line,omitempty"`
 }
 
 // Diagnostic is what a rule reports; the pass turns it into a Finding.

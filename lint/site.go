@@ -68,6 +68,12 @@ type Site struct {
 	// Redirects are the generator's configured redirects: target URL path
 	// → the paths that redirect to it (aliases of the target's page).
 	Redirects map[string][]string
+	// RedirectSources are the URL paths (with :param and * patterns) that
+	// the generator's own redirect settings answer, whatever their target.
+	RedirectSources []string
+	// RedirectsUnknown names the generator config whose redirects are made
+	// in code, so that not every redirect can be known; "" when all are.
+	RedirectsUnknown string
 	// Notes say what the model cannot know from the source (a plugin, a
 	// render hook, a layer it cannot see); the run prints each once.
 	Notes []string

@@ -5,6 +5,8 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -424,10 +426,80 @@ func (c *altChecker) reciprocal() {
 				if e.Lang != "" {
 					want = e.Lang + ": " + e.URL
 				}
-				c.p.Reportf(e, l.EntryRange, "%s does not list %s among its alternates (add `%s`)", t.Path, e.Path, want)
+				c.p.Report(e, lint.Diagnostic{Range: l.EntryRange,
+					Message: fmt.Sprintf("%s does not list %s among its alternates (add `%s`)", t.Path, e.Path, want),
+					Fix:     c.reciprocalFix(t, e)})
 			}
 		}
 	}
+}
+
+// yamlPlain matches values that YAML reads as the same plain string.
+var yamlPlain = regexp.MustCompile(`^[A-Za-z0-9/._~%+-]+$`)
+
+func yamlScalar(s string) string {
+	if yamlPlain.MatchString(s) {
+		return s
+	}
+	return strconv.Quote(s) // a JSON string is a YAML double-quoted scalar
+}
+
+// reciprocalFix adds e to t's alternates, in the shape t already uses (a list
+// of one-key maps, a list of hreflang/href maps, or a plain map), or as a
+// new field before the closing "---" when t has none. Only YAML front
+// matter in block style is edited; anything else gets no fix.
+func (c *altChecker) reciprocalFix(t, e *lint.Entry) *lint.Fix {
+	if t.FrontMatter != "yaml" || t.FrontMatterEnd < 2 || t.Fields == nil || e.Lang == "" || e.URL == "" ||
+		strings.Contains(c.field, ".") {
+		return nil
+	}
+	lang, url := yamlScalar(e.Lang), yamlScalar(e.URL)
+	fix := &lint.Fix{Message: "add " + e.Lang + ": " + e.URL + " to the alternates of " + t.Path, Start: -1, End: -1, File: t.Abs}
+	v := t.Fields.Get(c.field)
+	switch {
+	case v == nil:
+		fix.Line = t.FrontMatterEnd
+		fix.Replacement = c.field + ":\n  - " + lang + ": " + url + "\n"
+		return fix
+	case len(v.Items) == 0 || v.Range.Start.Line <= v.KeyRange.Start.Line:
+		return nil // empty or flow style ({...}, [...]): not ours to reflow
+	}
+	last := v.Items[len(v.Items)-1]
+	endLine := last.Range.End.Line
+	for _, it := range last.Items {
+		endLine = max(endLine, it.Range.End.Line)
+	}
+	fix.Line = endLine + 1
+	switch v.Kind {
+	case lint.Map:
+		if last.KeyRange.Start.Col < 1 {
+			return nil
+		}
+		fix.Replacement = strings.Repeat(" ", last.KeyRange.Start.Col-1) + lang + ": " + url + "\n"
+	case lint.List:
+		col := last.Range.Start.Col
+		if last.Kind != lint.Map || col < 3 {
+			return nil
+		}
+		indent := strings.Repeat(" ", col-3)
+		langKey, hrefKey := "", ""
+		for _, it := range last.Items {
+			if slices.Contains(altLangKeys, it.Key) {
+				langKey = it.Key
+			}
+			if slices.Contains(altHrefKeys, it.Key) {
+				hrefKey = it.Key
+			}
+		}
+		if langKey != "" && hrefKey != "" {
+			fix.Replacement = indent + "- " + langKey + ": " + lang + "\n" + indent + "  " + hrefKey + ": " + url + "\n"
+		} else {
+			fix.Replacement = indent + "- " + lang + ": " + url + "\n"
+		}
+	default:
+		return nil
+	}
+	return fix
 }
 
 // nearestURL suggests the post a broken site path probably meant: one with

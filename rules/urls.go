@@ -19,7 +19,8 @@ var URLRemoved = &lint.Rule{
 	Help: "Runs with `--changed-since REF`. The site at REF is read from git (no checkout) and its URLs, " +
 		"aliases included, are compared with the working tree's. A URL that no page, alias " +
 		"(`aliases`, `redirect_from`) or host redirect (Netlify `_redirects` or `netlify.toml`, Vercel " +
-		"`vercel.json` redirects and rewrites) serves any more breaks every link to it from elsewhere. " +
+		"`vercel.json` redirects and rewrites) or generator redirect setting (Astro `redirects`, Nuxt " +
+		"`routeRules` redirects, the Docusaurus client-redirects plugin's `from`) serves any more breaks every link to it from elsewhere. " +
 		"It is reported on the file that served it: where git saw it renamed to, the same file when its " +
 		"slug or permalink changed, or the deleted path.\n\n" +
 		"Bad: `blog/hello.md` renamed to `blog/hello-world.md`, so `/blog/hello` is gone.\n\n" +
@@ -31,6 +32,12 @@ var URLRemoved = &lint.Rule{
 		red, err := lint.LoadRedirects(p.Site)
 		if err != nil {
 			warnf(p, "contentlint: warning: %v; url-removed reads no redirects from it\n", err)
+		}
+		if red != nil && red.Unknown != "" {
+			// Redirects made in code could serve any old URL: say so once
+			// rather than guess.
+			warnf(p, "contentlint: note: %s computes redirects in code (createRedirects); url-removed cannot judge removed URLs\n", p.Site.Rel(red.Unknown))
+			return
 		}
 		key := aliasKey(p.Index)
 		for _, pub := range p.Options.Published {

@@ -1,12 +1,21 @@
 package main
 
 import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -175,6 +184,11 @@ func runActionStep(t *testing.T, a *actionMeta, s actionStep, inputs map[string]
 		}
 	}
 	value := func(expr string) string {
+		// Contexts other than inputs (github.action_ref, steps.ID.outputs.X)
+		// come from the test, under their own names.
+		if v, ok := inputs[expr]; ok && !strings.HasPrefix(expr, "inputs.") {
+			return v
+		}
 		switch {
 		case strings.HasPrefix(expr, "inputs."):
 			name := strings.TrimPrefix(expr, "inputs.")
@@ -318,15 +332,123 @@ func TestActionLintStepWithoutJQ(t *testing.T) {
 	}
 }
 
-// The install step builds contentlint from the action's own checkout.
+// The install step, on a ref that is not a release, builds contentlint from
+// the action's own checkout.
 func TestActionInstallStep(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the module")
 	}
 	a := loadAction(t)
 	step := actionStepByID(t, a, "Install contentlint")
-	code, stdout, _, _ := runActionStep(t, a, step, nil, os.Getenv("PATH"))
+	code, stdout, _, _ := runActionStep(t, a, step, map[string]string{"steps.mode.outputs.prebuilt": "false", "steps.mode.outputs.tag": ""}, os.Getenv("PATH"))
 	if code != 0 || !strings.HasPrefix(stdout, "contentlint ") {
 		t.Errorf("install step: exit %d, stdout %q; want the built binary's version", code, stdout)
+	}
+}
+
+// The mode step picks the release binary for a release ref or version, and
+// a build otherwise.
+func TestActionModeStep(t *testing.T) {
+	a := loadAction(t)
+	step := actionStepByID(t, a, "mode")
+	for _, tc := range []struct {
+		ref, version, want string
+	}{
+		{"v1.2.3", "", "prebuilt=true tag=v1.2.3"},
+		{"main", "", "prebuilt=false"},
+		{"0123456789abcdef0123456789abcdef01234567", "", "prebuilt=false"},
+		{"v1.2.3-rc.1", "", "prebuilt=false"},
+		{"main", "v2.0.0", "prebuilt=true tag=v2.0.0"},
+		{"v1.2.3", "latest", "prebuilt=false"},
+	} {
+		code, _, outputs, _ := runActionStep(t, a, step, map[string]string{"github.action_ref": tc.ref, "version": tc.version}, os.Getenv("PATH"))
+		got := "prebuilt=" + outputs["prebuilt"]
+		if outputs["tag"] != "" {
+			got += " tag=" + outputs["tag"]
+		}
+		if code != 0 || got != tc.want {
+			t.Errorf("ref %q version %q: exit %d, %s; want %s", tc.ref, tc.version, code, got, tc.want)
+		}
+	}
+	if s := actionStepByID(t, a, "Set up Go"); s.If != "steps.mode.outputs.prebuilt != 'true'" {
+		t.Errorf("Set up Go runs for release binaries too: if %q", s.If)
+	}
+}
+
+// releaseServer serves a release like GitHub's download URLs: TAG/archive and
+// TAG/checksums.txt, the archive holding binary as contentlint.
+func releaseServer(t *testing.T, tag, binaryPath string, corrupt bool) *httptest.Server {
+	t.Helper()
+	data, err := os.ReadFile(binaryPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	gz := gzip.NewWriter(&buf)
+	tw := tar.NewWriter(gz)
+	if err := tw.WriteHeader(&tar.Header{Name: "contentlint", Mode: 0o755, Size: int64(len(data)), Typeflag: tar.TypeReg}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tw.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := tw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := gz.Close(); err != nil {
+		t.Fatal(err)
+	}
+	archive := buf.Bytes()
+	name := "contentlint_" + strings.TrimPrefix(tag, "v") + "_" + runtime.GOOS + "_" + runtime.GOARCH + ".tar.gz"
+	sum := sha256.Sum256(archive)
+	if corrupt {
+		sum[0] ^= 0xff
+	}
+	checksums := hex.EncodeToString(sum[:]) + "  " + name + "\n"
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/" + tag + "/" + name:
+			_, _ = w.Write(archive)
+		case "/" + tag + "/checksums.txt":
+			_, _ = io.WriteString(w, checksums)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+}
+
+// The install step with a release tag downloads the archive, checks it
+// against checksums.txt and installs the binary, without Go.
+func TestActionInstallStepPrebuilt(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the test serves a tar.gz")
+	}
+	a := loadAction(t)
+	step := actionStepByID(t, a, "Install contentlint")
+	noGo := t.TempDir() // tools the step needs, and no go
+	for _, tool := range []string{"bash", "mkdir", "curl", "awk", "sha256sum", "cut", "tar", "gzip", "uname"} {
+		p, err := exec.LookPath(tool)
+		if err != nil {
+			t.Skipf("no %s", tool)
+		}
+		if err := os.Symlink(p, filepath.Join(noGo, tool)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := releaseServer(t, "v9.8.7", binary, false)
+	defer srv.Close()
+	t.Setenv("CONTENTLINT_RELEASE_URL", srv.URL)
+	steps := map[string]string{"steps.mode.outputs.prebuilt": "true", "steps.mode.outputs.tag": "v9.8.7"}
+	code, stdout, _, _ := runActionStep(t, a, step, steps, noGo)
+	if code != 0 || stdout != "contentlint "+testVersion+"\n" {
+		t.Errorf("prebuilt install: exit %d, stdout %q; want the release binary's version", code, stdout)
+	}
+
+	bad := releaseServer(t, "v9.8.7", binary, true)
+	defer bad.Close()
+	t.Setenv("CONTENTLINT_RELEASE_URL", bad.URL)
+	code, stdout, _, _ = runActionStep(t, a, step, steps, noGo)
+	if code == 0 || !strings.Contains(stdout, "does not match checksums.txt") {
+		t.Errorf("corrupt download: exit %d, stdout %q; want a checksum failure", code, stdout)
 	}
 }

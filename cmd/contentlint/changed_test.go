@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -161,22 +162,28 @@ func TestURLRemovedPerGenerator(t *testing.T) {
 		url     string            // its URL at the base commit
 		aliasFM string            // front matter key the generator reads for old URLs
 		written string            // the old URL as users write it in an alias or redirect ("": url)
+		// genConfig, when set, is the generator config rewritten to redirect
+		// the old URL (%s) in the generator's own redirect setting.
+		genConfig [2]string
 	}
 	post := func(extra string) string { return "---\ntitle: Hello\n" + extra + "---\n\nBody.\n" }
 	gens := []gen{
 		{"hugo", map[string]string{"hugo.toml": "baseURL = 'https://example.org/'\n", "content/posts/hello.md": post(""), "content/posts/other.md": post("")},
-			"content/posts/hello.md", "content/posts/hello-world.md", "/posts/hello", "aliases", ""},
+			"content/posts/hello.md", "content/posts/hello-world.md", "/posts/hello", "aliases", "", [2]string{}},
 		// Jekyll's default permalink keeps .html; redirect_from needs its plugin.
 		{"jekyll", map[string]string{"_config.yml": "title: t\nplugins: [jekyll-redirect-from]\n", "_posts/2024-01-02-hello.md": post(""), "_posts/2024-01-03-other.md": post("")},
-			"_posts/2024-01-02-hello.md", "_posts/2024-01-02-hello-world.md", "/2024/01/02/hello.html", "redirect_from", ""},
+			"_posts/2024-01-02-hello.md", "_posts/2024-01-02-hello-world.md", "/2024/01/02/hello.html", "redirect_from", "", [2]string{}},
 		{"docusaurus", map[string]string{"docusaurus.config.js": "module.exports = {url: 'https://example.org'};\n", "docs/hello.md": post(""), "docs/other.md": post("")},
-			"docs/hello.md", "docs/hello-world.md", "/docs/hello", "aliases", ""},
+			"docs/hello.md", "docs/hello-world.md", "/docs/hello", "aliases", "",
+			[2]string{"docusaurus.config.js", "module.exports = {url: 'https://example.org', plugins: [['@docusaurus/plugin-client-redirects', {redirects: [{to: '/docs/hello-world', from: '%s'}]}]]};\n"}},
 		{"nuxt-content", map[string]string{"nuxt.config.ts": "export default defineNuxtConfig({})\n", "content/hello.md": post(""), "content/other.md": post("")},
-			"content/hello.md", "content/hello-world.md", "/hello", "aliases", ""},
+			"content/hello.md", "content/hello-world.md", "/hello", "aliases", "",
+			[2]string{"nuxt.config.ts", "export default defineNuxtConfig({routeRules: {'%s': {redirect: '/hello-world'}}})\n"}},
 		// Astro serves a (legacy) collection where a page passes its slugs.
 		{"astro", map[string]string{"astro.config.mjs": "export default {}\n", "src/content/blog/hello.md": post(""), "src/content/blog/other.md": post(""),
 			"src/pages/blog/[...slug].astro": "---\nconst posts = await getCollection('blog');\nposts.map((p) => ({ params: { slug: p.slug } }));\n---\n"},
-			"src/content/blog/hello.md", "src/content/blog/hello-world.md", "/blog/hello", "aliases", ""},
+			"src/content/blog/hello.md", "src/content/blog/hello-world.md", "/blog/hello", "aliases", "",
+			[2]string{"astro.config.mjs", "export default {redirects: {'%s': '/blog/hello-world'}}\n"}},
 	}
 	for _, g := range gens {
 		if g.written == "" {
@@ -204,6 +211,16 @@ func TestURLRemovedPerGenerator(t *testing.T) {
 				t.Errorf("got %v, want none", got)
 			}
 		})
+		if g.genConfig[0] != "" {
+			t.Run(g.name+"/rename with the generator's redirect config", func(t *testing.T) {
+				dir := base(t)
+				gitIn(t, dir, "mv", g.post, g.moved)
+				writeIn(t, dir, g.genConfig[0], fmt.Sprintf(g.genConfig[1], g.url))
+				if got := urlRemoved(t, dir); len(got) != 0 {
+					t.Errorf("got %v, want none", got)
+				}
+			})
+		}
 		t.Run(g.name+"/delete", func(t *testing.T) {
 			dir := base(t)
 			gitIn(t, dir, "rm", "-q", g.post)
@@ -234,5 +251,14 @@ func TestURLRemovedPerGenerator(t *testing.T) {
 				t.Errorf("got %v, want none", got)
 			}
 		})
+	}
+}
+
+func TestBaselineNotWrittenFromChangedRun(t *testing.T) {
+	dir := repo(t, map[string]string{"content/a.md": cleanPost})
+	r := runCLI(t, dir, "--offline", "--changed-since", "HEAD", "--baseline", "b.json")
+	expect(t, r, 2)
+	if _, err := os.Stat(filepath.Join(dir, "b.json")); err == nil || !strings.Contains(r.stderr, "write it from a full run") {
+		t.Errorf("a --changed-since run wrote a baseline (stderr %q)", r.stderr)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 )
 
 // copyFixture copies testdata/sites/NAME to a temporary folder, so fixes
@@ -144,4 +147,69 @@ func TestFixPermanentRedirect(t *testing.T) {
 		t.Errorf("second run: %s", again.stdout)
 	}
 
+}
+
+// SARIF carries each fix as a byte-offset replacement, valid against the
+// SARIF 2.1.0 schema, so code scanning can offer it.
+func TestFixesInSARIF(t *testing.T) {
+	dir := copyFixture(t, "fixes")
+	r := runCLI(t, dir, "--offline", "--format", "sarif")
+	expect(t, r, 1)
+	log, err := sarif.FromBytes([]byte(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := log.Validate(); err != nil {
+		t.Fatalf("sarif with fixes fails the schema: %v", err)
+	}
+	var got []string
+	for _, res := range log.Runs[0].Results {
+		for _, fx := range res.Fixes {
+			for _, ch := range fx.ArtifactChanges {
+				for _, rep := range ch.Replacements {
+					got = append(got, fmt.Sprintf("%s %s@%d+%d=%s", *res.RuleID, *ch.ArtifactLocation.URI,
+						rep.DeletedRegion.ByteOffset, *rep.DeletedRegion.ByteLength, *rep.InsertedContent.Text))
+				}
+			}
+		}
+	}
+	want := []string{
+		// After the 3-byte BOM and CRLF front matter: ":::" then "tipp" at 39.
+		"admonition-unknown content/crlf.md@39+4=tip",
+		"image-missing content/crlf.md@123+13=/img/logo.png",
+		"image-missing content/plain.md@37+22=../static/img/logo.png",
+		"admonition-unknown content/plain.md@77+8=warning",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sarif fixes:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// A missing reciprocal alternate is added to the other post, in the shape
+// that post already uses; flow-style front matter is left alone.
+func TestFixReciprocalAlternate(t *testing.T) {
+	dir := copyFixture(t, "reciprocal")
+	r := runCLI(t, dir, "--offline", "--fix")
+	expect(t, r, 0)
+	if !strings.Contains(r.stderr, "fixed 4 findings in 4 files") {
+		t.Errorf("stderr = %q", r.stderr)
+	}
+	want := map[string]string{
+		"content/fr/a.md": "---\ntitle: a\nlanguage: fr\nalternates:\n  - en: /en/a\n---\n\nFrançais, sans alternates.\n",
+		"content/fr/b.md": "---\ntitle: b\nlanguage: fr\nalternates:\n  - de: /de/b\n  - en: /en/b\n---\n\nFrançais.\n",
+		"content/fr/c.md": "---\ntitle: c\nlanguage: fr\nalternates:\n- hreflang: de\n  href: /de/c\n- hreflang: en\n  href: /en/c\n---\n\nFrançais.\n",
+		"content/fr/d.md": "---\ntitle: d\nlanguage: fr\nalternates:\n  de: /de/d\n  en: /en/d\n---\n\nFrançais.\n",
+		"content/fr/e.md": "---\ntitle: e\nlanguage: fr\nalternates: {de: /de/e}\n---\n\nFrançais.\n",
+	}
+	for name, content := range want {
+		if got := readFile(t, filepath.Join(dir, filepath.FromSlash(name))); got != content {
+			t.Errorf("%s after --fix:\n%s\nwant\n%s", name, got, content)
+		}
+	}
+	again := runCLI(t, dir, "--offline")
+	expect(t, again, 0)
+	left := "content/en/e.md:5:5: warning: content/fr/e.md does not list content/en/e.md among its alternates (add `en: /en/e`) (alternate-reciprocal)\n"
+	if again.stdout != left {
+		t.Errorf("second run:\n%s\nwant only the flow-style one:\n%s", again.stdout, left)
+	}
 }

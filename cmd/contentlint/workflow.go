@@ -52,6 +52,9 @@ func (w *workflowOptions) applyBaseline(run *report.Run, res *lint.Result, stder
 			// the files that could not be read.
 			return fmt.Errorf("baseline %s not written: the run had errors", w.baseline)
 		}
+		if w.since != "" || w.newOnly {
+			return fmt.Errorf("baseline %s not written: --changed-since lints only part of the site; write it from a full run", w.baseline)
+		}
 		if err := baseline.Write(w.baseline, run.Findings); err != nil {
 			return fmt.Errorf("baseline: %w", err)
 		}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/hashicorp/go-multierror"
@@ -40,10 +41,14 @@ func Plan(baseDir string, findings []lint.Finding) ([]*File, error) {
 		if f.Fix == nil {
 			continue
 		}
-		if _, ok := byFile[f.File]; !ok {
-			order = append(order, f.File)
+		name := f.File
+		if f.Fix.File != "" {
+			name = f.Fix.File
 		}
-		byFile[f.File] = append(byFile[f.File], i)
+		if _, ok := byFile[name]; !ok {
+			order = append(order, name)
+		}
+		byFile[name] = append(byFile[name], i)
 	}
 	sort.Strings(order)
 	var errs *multierror.Error
@@ -59,18 +64,26 @@ func Plan(baseDir string, findings []lint.Finding) ([]*File, error) {
 			continue
 		}
 		idx := byFile[name]
+		spans := make(map[int][2]int, len(idx))
+		for _, i := range idx {
+			spans[i] = span(src, findings[i].Fix)
+		}
 		sort.SliceStable(idx, func(a, b int) bool {
-			fa, fb := findings[idx[a]].Fix, findings[idx[b]].Fix
-			if fa.Start != fb.Start {
-				return fa.Start < fb.Start
+			sa, sb := spans[idx[a]], spans[idx[b]]
+			if sa[0] != sb[0] {
+				return sa[0] < sb[0]
 			}
-			return fa.End < fb.End
+			return sa[1] < sb[1]
 		})
 		var edits []udiff.Edit
 		file := &File{Path: name, Abs: abs, Old: src}
 		end := -1
 		for _, i := range idx {
-			fx := findings[i].Fix
+			fx := *findings[i].Fix
+			fx.Start, fx.End = spans[i][0], spans[i][1]
+			if fx.Line > 0 && bytes.Contains(src, []byte("\r\n")) {
+				fx.Replacement = strings.ReplaceAll(fx.Replacement, "\n", "\r\n")
+			}
 			if fx.Start < 0 || fx.End < fx.Start || fx.End > len(src) || fx.Start < end {
 				continue
 			}
@@ -95,6 +108,24 @@ func Plan(baseDir string, findings []lint.Finding) ([]*File, error) {
 		out = append(out, file)
 	}
 	return out, errs.ErrorOrNil()
+}
+
+// span is the byte range a fix replaces: its own, or for a line insertion
+// the start of that line (the end of the file for the line after the last);
+// -1, -1 for a line the file does not have.
+func span(src []byte, fx *lint.Fix) [2]int {
+	if fx.Line <= 0 {
+		return [2]int{fx.Start, fx.End}
+	}
+	off := 0
+	for l := 1; l < fx.Line; l++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return [2]int{-1, -1}
+		}
+		off += i + 1
+	}
+	return [2]int{off, off}
 }
 
 // Diff is the file's change as a unified diff with a/ and b/ labels, as

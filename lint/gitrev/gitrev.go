@@ -199,6 +199,9 @@ func (r *Repo) Extract(ctx context.Context, rev, prefix, dst string) error {
 	return terr
 }
 
+// maxExtract bounds one extracted file: the engine lints nothing larger.
+const maxExtract = 64 << 20
+
 func untar(r io.Reader, dst string) error {
 	tr := tar.NewReader(r)
 	for {
@@ -220,6 +223,9 @@ func untar(r io.Reader, dst string) error {
 				return fmt.Errorf("extract: %w", err)
 			}
 		case tar.TypeReg:
+			if h.Size > maxExtract {
+				continue // no post is that large; the generator model reads none of it
+			}
 			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 				return fmt.Errorf("extract: %w", err)
 			}
@@ -229,7 +235,7 @@ func untar(r io.Reader, dst string) error {
 			}
 			// A file past the size contentlint reads is cut, as the lint
 			// would not read it whole either.
-			_, werr := io.Copy(f, io.LimitReader(tr, maxExtractFile))
+			_, werr := io.CopyN(f, tr, min(h.Size, maxExtractFile))
 			if cerr := f.Close(); werr == nil {
 				werr = cerr
 			}

@@ -30,6 +30,8 @@ type jsonFix struct {
 	StartByte   int    `json:"startByte"`
 	EndByte     int    `json:"endByte"`
 	Replacement string `json:"replacement"`
+	File        string `json:"file,omitempty"`
+	Line        int    `json:"line,omitempty"`
 }
 
 type jsonDoc struct {
@@ -58,7 +60,8 @@ func JSON(w io.Writer, r *Run) error {
 			End:     jsonPos{f.Range.End.Line, f.Range.End.Col},
 			Message: f.Message, Properties: f.Properties}
 		if f.Fix != nil {
-			jf.Fix = &jsonFix{Message: f.Fix.Message, StartByte: f.Fix.Start, EndByte: f.Fix.End, Replacement: f.Fix.Replacement}
+			jf.Fix = &jsonFix{Message: f.Fix.Message, StartByte: f.Fix.Start, EndByte: f.Fix.End, Replacement: f.Fix.Replacement,
+				File: f.Fix.File, Line: f.Fix.Line}
 		}
 		doc.Findings = append(doc.Findings, jf)
 	}

@@ -160,15 +160,25 @@ func BuildSARIF(r *Run) (*sarif.Report, error) {
 			}
 			res.Properties = bag
 		}
-		if f.Fix != nil && f.Fix.End >= f.Fix.Start {
+		if f.Fix != nil && (f.Fix.Line > 0 || f.Fix.End >= f.Fix.Start) {
 			del := sarif.NewRegion()
-			del.ByteOffset = f.Fix.Start
-			del.ByteLength = ptr(f.Fix.End - f.Fix.Start)
+			if f.Fix.Line > 0 {
+				// An insertion at the start of a line: an empty region there.
+				del.StartLine, del.StartColumn = ptr(f.Fix.Line), ptr(1)
+				del.EndLine, del.EndColumn = ptr(f.Fix.Line), ptr(1)
+			} else {
+				del.ByteOffset = f.Fix.Start
+				del.ByteLength = ptr(f.Fix.End - f.Fix.Start)
+			}
 			rep := sarif.NewReplacement()
 			rep.DeletedRegion = del
 			rep.InsertedContent = &sarif.ArtifactContent{Text: ptr(f.Fix.Replacement)}
 			change := sarif.NewArtifactChange()
-			change.ArtifactLocation = artifactLocation(f.File)
+			target := f.File
+			if f.Fix.File != "" {
+				target = f.Fix.File
+			}
+			change.ArtifactLocation = artifactLocation(target)
 			change.Replacements = append(change.Replacements, rep)
 			fix := sarif.NewFix()
 			fix.Description = sarif.NewTextMessage(f.Fix.Message)
