@@ -540,7 +540,8 @@ func (e *Engine) lintFile(ctx context.Context, parser *Parser, cache *indexCache
 	default:
 		post = parser.Parse(rel, abs, src)
 	}
-	if target && post.FrontMatter == nil && len(post.Problems) == 0 && e.Site.Traits().CopiesWithoutFrontMatter {
+	en := e.entry(post)
+	if target && post.FrontMatter == nil && len(post.Problems) == 0 && en.URL == "" && e.Site.Traits().CopiesWithoutFrontMatter {
 		target = false // copied as-is by the generator: no post, nothing rendered to lint
 	}
 	var findings []Finding
@@ -559,7 +560,6 @@ func (e *Engine) lintFile(ctx context.Context, parser *Parser, cache *indexCache
 			}
 		}
 	}
-	en := e.entry(post)
 	en.Target = target
 	en.Light = !target
 	if !target {

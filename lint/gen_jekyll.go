@@ -374,8 +374,8 @@ func (jekyll) EntryURLs(s *Site, e *Entry) (string, []string) {
 	}
 	rel = filepath.ToSlash(rel)
 	doc, ok := j.classify(rel)
-	if !ok || e.Fields == nil {
-		return "", nil // not read, or copied as-is without front matter
+	if !ok || (e.Fields == nil && doc.collection != "posts") {
+		return "", nil // not read, or copied as-is without front matter (posts need none)
 	}
 	if v := j.field(e, doc, "published"); v == "false" && !j.unpublished {
 		return "", nil
@@ -828,7 +828,7 @@ func (jekyll) MountedFile(s *Site, p string) (string, bool) {
 		return "", false
 	}
 	abs := filepath.Join(j.source, filepath.FromSlash(j.collectionsDir), "_"+label, filepath.FromSlash(rest))
-	if !FileExists(abs) || hasFrontMatter(abs) {
+	if !within(s.Root, abs) || !FileExists(abs) || hasFrontMatter(abs) {
 		return "", false
 	}
 	return abs, true

@@ -209,8 +209,9 @@ type Traits struct {
 	OrderPrefixes bool
 	// NoHeadingAttributes: `{#id}` after a heading is text, not an id.
 	NoHeadingAttributes bool
-	// CopiesWithoutFrontMatter: a file without front matter is copied
-	// as-is, not rendered, so it is no post and is not linted (Jekyll).
+	// CopiesWithoutFrontMatter: a file without front matter that the model
+	// gives no URL is copied as-is, so it is no post and is not linted
+	// (Jekyll; its posts need no front matter).
 	CopiesWithoutFrontMatter bool
 	// RelativeToURL: relative links and images resolve against the page's
 	// published URL, as the browser does, not against its source file
