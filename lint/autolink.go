@@ -43,6 +43,9 @@ func (autolinkLiteral) Parse(parent ast.Node, block text.Reader, pc parser.Conte
 		lead = 1 // the delimiter before the link stays text
 	}
 	line = line[lead:]
+	if !mayLink(line) {
+		return nil
+	}
 	typ, protocol := ast.AutoLinkURL, []byte(nil)
 	n := urlAutolink(line)
 	if n == 0 {
@@ -79,6 +82,29 @@ func urlAutolink(b []byte) int {
 		}
 	}
 	return 0
+}
+
+// mayLink is a cheap test run before the others: most triggers are the
+// space before an ordinary word, and only a word that starts like a scheme
+// (http, https, ftp) or www., or that holds an @, can be a link.
+func mayLink(line []byte) bool {
+	if len(line) < 4 {
+		return false
+	}
+	switch line[0] | 0x20 {
+	case 'h', 'f', 'w':
+		return true
+	}
+	// Only the word itself is looked at, so the test stays linear in it.
+	for i := 1; i < len(line); i++ {
+		switch line[i] {
+		case '@':
+			return true
+		case ' ', '\t', '\n', '<':
+			return false
+		}
+	}
+	return false
 }
 
 // wwwAutolink is the length of an extended www autolink at the start of b.
