@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"bytes"
+	"encoding/binary"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -28,14 +30,15 @@ const markStride = 256
 // NewLineIndex indexes src once; lookups are a binary search over lines.
 func NewLineIndex(src []byte) *LineIndex {
 	starts := make([]int, 1, len(src)/40+1)
-	ascii := true
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
-		} else if b >= utf8.RuneSelf {
-			ascii = false
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
+	ascii := isASCII(src)
 	bom := len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
 	li := &LineIndex{src: src, starts: starts, bom: bom}
 	if !ascii {
@@ -55,6 +58,23 @@ func NewLineIndex(src []byte) *LineIndex {
 		}
 	}
 	return li
+}
+
+// isASCII reports whether b has no byte of 0x80 or more, eight bytes at a
+// time.
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // runesBefore is utf8.RuneCount(src[:off]).
