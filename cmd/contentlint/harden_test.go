@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -38,16 +37,7 @@ func runEnv(t *testing.T, dir string, env []string, args ...string) result {
 	if ctx.Err() != nil {
 		t.Fatalf("contentlint %v did not finish; stderr:\n%s", args, errb.String())
 	}
-	res := result{stdout: out.String(), stderr: errb.String()}
-	var ee *exec.ExitError
-	switch {
-	case err == nil:
-	case errors.As(err, &ee):
-		res.code = ee.ExitCode()
-	default:
-		t.Fatalf("run %v: %v", args, err)
-	}
-	return res
+	return outcome(t, args, out.String(), errb.String(), err)
 }
 
 // Only regular files are read: a FIFO blocked the run forever and a link to

@@ -65,7 +65,14 @@ func runCLI(t *testing.T, dir string, args ...string) result {
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
-	res := result{stdout: out.String(), stderr: errb.String()}
+	return outcome(t, args, out.String(), errb.String(), err)
+}
+
+// outcome is a finished run's result: its output and exit code; a run that
+// could not start fails the test.
+func outcome(t *testing.T, args []string, stdout, stderr string, err error) result {
+	t.Helper()
+	res := result{stdout: stdout, stderr: stderr}
 	var ee *exec.ExitError
 	switch {
 	case err == nil:
