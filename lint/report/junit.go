@@ -6,7 +6,7 @@ import (
 	"io"
 )
 
-// The JUnit shape is the Ant/Jenkins one, as testdata/schema/JUnit.xsd
+// The JUnit shape is the Ant/Jenkins one, as testdata/schema/junit.xsd
 // defines it: every attribute and element that schema requires is written,
 // even when empty, so strict readers accept the file.
 type junitSuites struct {
