@@ -243,8 +243,12 @@ func (e *Engine) discover(ctx context.Context, paths []string) (site, targets []
 			if explicit[f] && e.Options.Warnings != nil {
 				// Named on the command line (pre-commit does), so say why
 				// nothing is reported for it.
-				_, _ = fmt.Fprintf(e.Options.Warnings, "contentlint: %s is not linted: the generator does not read it as content (%s)\n",
-					e.display(f), e.Site.Unrendered(f, nil))
+				why := ""
+				if u := e.Site.Unrendered(f, nil); u != "" {
+					why = " (" + u + ")"
+				}
+				_, _ = fmt.Fprintf(e.Options.Warnings, "contentlint: %s is not linted: the generator does not read it as content%s\n",
+					e.display(f), why)
 			}
 			delete(tset, f)
 			continue

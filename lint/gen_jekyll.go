@@ -352,6 +352,22 @@ func (jekyll) Configure(s *Site) error {
 	return nil
 }
 
+// Reads follows Jekyll's reader: a file in a `_` or `.` folder that is no
+// collection, an excluded one, or a _posts file not named by date is never
+// read. A file outside the source folder was named by the user and is read.
+func (jekyll) Reads(s *Site, abs string) bool {
+	j := s.jekyll
+	if j == nil {
+		return true
+	}
+	rel, err := filepath.Rel(j.source, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return true
+	}
+	_, ok := j.classify(filepath.ToSlash(rel))
+	return ok
+}
+
 // EntryURLs decides whether Jekyll renders a file and where: its URL as the
 // file it writes is served (/x/ for x/index.html, /x.html), and the pages
 // jekyll-redirect-from writes for it. "" means not rendered.

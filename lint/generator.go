@@ -167,8 +167,20 @@ func (s *Site) CheckField(key string) string {
 
 // IsContent reports whether the site's generator reads abs as content.
 func (s *Site) IsContent(abs string) bool {
-	cm, ok := s.gen().(ContentModel)
-	return !ok || cm.IsContent(abs)
+	if cm, ok := s.gen().(ContentModel); ok {
+		return cm.IsContent(abs)
+	}
+	if cr, ok := s.gen().(ContentReader); ok {
+		return cr.Reads(s, abs)
+	}
+	return true
+}
+
+// ContentReader is a generator that says which files it reads at all. A
+// file it never reads (a Jekyll `_` folder that is no collection) is no post
+// and is not linted: nothing of it is published.
+type ContentReader interface {
+	Reads(s *Site, abs string) bool
 }
 
 // Unrendered says why the generator never renders the file at abs with

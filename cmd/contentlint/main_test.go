@@ -454,3 +454,22 @@ func TestHugoNotContent(t *testing.T) {
 		t.Errorf("routes pages: %s", got)
 	}
 }
+
+// Jekyll never reads a `_` folder that is no collection, so a broken image
+// there is no finding (nothing of it is published), while the same post in
+// _posts is linted.
+func TestJekyllUnreadFolder(t *testing.T) {
+	post := "---\ntitle: Old\n---\n\n![x](/media/gone.png)\n"
+	dir := site(t, map[string]string{".contentlint.yml": "preset: auto\n", "_config.yml": "title: t\n",
+		"_posts_older/2006-12-07-old.md": post, "_posts/2024-01-02-new.md": post})
+	r := runCLI(t, dir, "--offline")
+	expect(t, r, exitFindings)
+	if !strings.Contains(r.stdout, "_posts/2024-01-02-new.md:5:1: error: image") || strings.Contains(r.stdout, "_posts_older") {
+		t.Errorf("findings:\n%s", r.stdout)
+	}
+	r = runCLI(t, dir, "--offline", "_posts_older/2006-12-07-old.md")
+	expect(t, r, exitOK)
+	if !strings.Contains(r.stderr, "_posts_older/2006-12-07-old.md is not linted: the generator does not read it as content\n") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}
