@@ -271,6 +271,13 @@ func permalinkSuffix(template, style string) string {
 	return template
 }
 
+// jekyllOf is what the Jekyll model read of the site, nil for a site built
+// by hand.
+func jekyllOf(s *Site) *jekyllSite {
+	j, _ := s.genData.(*jekyllSite)
+	return j
+}
+
 // fingerprint names the config the model read, for the index cache.
 func (j *jekyllSite) fingerprint() string {
 	if j == nil {
@@ -343,7 +350,7 @@ func (jekyll) Configure(s *Site) error {
 		j.source = s.ContentRoots[0].Dir
 		notes = nil
 	}
-	s.jekyll = j
+	s.genData = j
 	s.SlugStyle = "kramdown-gfm"
 	if j.input == "kramdown" {
 		s.SlugStyle = "kramdown"
@@ -356,7 +363,7 @@ func (jekyll) Configure(s *Site) error {
 // collection, an excluded one, or a _posts file not named by date is never
 // read. A file outside the source folder was named by the user and is read.
 func (jekyll) Reads(s *Site, abs string) bool {
-	j := s.jekyll
+	j := jekyllOf(s)
 	if j == nil {
 		return true
 	}
@@ -372,7 +379,7 @@ func (jekyll) Reads(s *Site, abs string) bool {
 // file it writes is served (/x/ for x/index.html, /x.html), and the pages
 // jekyll-redirect-from writes for it. "" means not rendered.
 func (jekyll) EntryURLs(s *Site, e *Entry) (string, []string) {
-	j := s.jekyll
+	j := jekyllOf(s)
 	if j == nil {
 		return "", nil
 	}
@@ -835,7 +842,7 @@ func (jekyll) OwnsURL(*Site, string) bool { return true }
 // MountedFile finds the file of a collection with output that Jekyll copies
 // as-is (no front matter) to /<collection>/<path>.
 func (jekyll) MountedFile(s *Site, p string) (string, bool) {
-	j := s.jekyll
+	j := jekyllOf(s)
 	if j == nil {
 		return "", false
 	}
@@ -1035,9 +1042,9 @@ var (
 // setting before a path. Other Liquid is not judged.
 func (jekyll) TemplateLink(s *Site, dest string) (TemplateLink, bool) {
 	dest = strings.TrimSpace(dest)
-	src := s.Root
-	if s.jekyll != nil {
-		src = s.jekyll.source
+	src, vars := s.Root, map[string]string(nil)
+	if j := jekyllOf(s); j != nil {
+		src, vars = j.source, j.vars
 	}
 	srcRel := func(p string) string { return strings.TrimPrefix(path.Join(s.Rel(src), p), "./") }
 	if m := liquidLinkRE.FindStringSubmatch(dest); m != nil {
@@ -1069,7 +1076,7 @@ func (jekyll) TemplateLink(s *Site, dest string) (TemplateLink, bool) {
 		// what _config.yml says (often another host).
 		prefix := ""
 		for _, v := range liquidSiteVarRE.FindAllStringSubmatch(m[1], -1) {
-			switch val, ok := s.jekyll.vars[v[1]]; {
+			switch val, ok := vars[v[1]]; {
 			case v[1] == "url" || v[1] == "baseurl":
 			case ok:
 				prefix += val

@@ -125,8 +125,8 @@ func (e *Engine) indexFingerprint() (string, error) {
 	}
 	b = append(b, cfg...)
 	s := e.Site
-	b = fmt.Appendf(b, "\nsite %q %q %q %q %q %q %q %v %q %v %q\n", s.Root, s.Preset, s.SlugStyle, s.LangField,
-		s.DefaultLang, s.Dialect, s.DateField, s.LowerURLs, s.AdmonitionTypes, s.Permalink, s.jekyll.fingerprint())
+	b = fmt.Appendf(b, "\nsite %q %q %q %q %q %q %q %v %q %v\n", s.Root, s.Preset, s.SlugStyle, s.LangField,
+		s.DefaultLang, s.Dialect, s.DateField, s.LowerURLs, s.AdmonitionTypes, s.Permalink)
 	b = fmt.Appendf(b, "sections %v\n", s.SectionPermalinks)
 	if f, ok := s.genData.(fingerprinter); ok {
 		b = fmt.Appendf(b, "model %s\n", f.fingerprint())

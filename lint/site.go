@@ -31,8 +31,6 @@ type Site struct {
 	Preset string
 	// Gen is the generator model; rules ask the site, never a generator.
 	Gen Generator
-	// jekyll is what the Jekyll model read from _config.yml.
-	jekyll *jekyllSite
 	// SectionPermalinks are Hugo's [permalinks]: section → pattern.
 	SectionPermalinks map[string]string
 	ContentRoots      []ContentRoot
