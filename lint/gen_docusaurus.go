@@ -267,7 +267,8 @@ func (docusaurus) Detect(dir string) bool {
 func (docusaurus) Roots(root string) []ContentRoot {
 	var out []ContentRoot
 	add := rootAdder(root, &out)
-	for _, p := range readDocusaurusConfig(root).plugins {
+	dc := readDocusaurusConfig(root)
+	for _, p := range dc.plugins {
 		if p.kind == KindDocs {
 			addDocusaurusDocs(root, p, add)
 		} else {
@@ -284,7 +285,7 @@ func (docusaurus) Roots(root string) []ContentRoot {
 	// served under /<locale>.
 	for _, loc := range i18n.others() {
 		for i := 0; i < n; i++ {
-			if dir, ok := docusaurusI18nDir(root, out[i], loc); ok {
+			if dir, ok := docusaurusI18nDir(root, dc.plugins, out[i], loc); ok {
 				before := len(out)
 				add(dir, "/"+loc+out[i].Base, out[i].Kind)
 				if len(out) > before {
@@ -343,15 +344,30 @@ func readDocusaurusI18n(root string) docusaurusI18n {
 	return d
 }
 
+// docusaurusModel is what the Docusaurus model read of the site's config.
+type docusaurusModel struct {
+	cfg  docusaurusConfig
+	i18n docusaurusI18n
+}
+
+// docusaurusOf is the model Configure read; a site built by hand reads it
+// now.
+func docusaurusOf(s *Site) *docusaurusModel {
+	if m, ok := s.genData.(*docusaurusModel); ok {
+		return m
+	}
+	return &docusaurusModel{cfg: readDocusaurusConfig(s.Root), i18n: readDocusaurusI18n(s.Root)}
+}
+
 // docusaurusI18nDir is the folder holding a content root's translations in
 // a locale: i18n/<locale>/docusaurus-plugin-content-docs[-<id>]/current (or
 // version-<v>), …-content-blog[-<id>], …-content-pages.
-func docusaurusI18nDir(root string, r ContentRoot, loc string) (string, bool) {
+func docusaurusI18nDir(root string, plugins []docPlugin, r ContentRoot, loc string) (string, bool) {
 	rel := relSlash(root, r.Dir)
 	base := "i18n/" + loc + "/docusaurus-plugin-content-"
 	switch r.Kind {
 	case KindBlog:
-		for _, p := range readDocusaurusConfig(root).plugins {
+		for _, p := range plugins {
 			if p.kind == KindBlog && p.path == rel {
 				return base + "blog" + pluginSuffix(p.id), true
 			}
@@ -359,7 +375,7 @@ func docusaurusI18nDir(root string, r ContentRoot, loc string) (string, bool) {
 	case KindPages:
 		return base + "pages", true
 	case KindDocs:
-		for _, p := range readDocusaurusConfig(root).plugins {
+		for _, p := range plugins {
 			if p.kind != KindDocs {
 				continue
 			}
@@ -391,7 +407,7 @@ func pluginSuffix(id string) string {
 // the URL it is served at in every other locale: Docusaurus builds each
 // locale from the default locale's files where no translation exists.
 func (docusaurus) LinkEntries(s *Site, entries []*Entry) {
-	i18n := readDocusaurusI18n(s.Root)
+	i18n := docusaurusOf(s).i18n
 	others := i18n.others()
 	if len(others) == 0 {
 		return
@@ -413,7 +429,7 @@ func (docusaurus) LinkEntries(s *Site, entries []*Entry) {
 			}
 			rel := relSlash(r.Dir, e.Abs)
 			for _, loc := range others {
-				dir, ok := docusaurusI18nDir(s.Root, r, loc)
+				dir, ok := docusaurusI18nDir(s.Root, docusaurusOf(s).cfg.plugins, r, loc)
 				if !ok {
 					continue
 				}
@@ -474,10 +490,13 @@ func (docusaurus) Defaults(cfg *Config) {
 }
 
 func (docusaurus) Configure(s *Site) error {
+	// The config is read once here: links, routes and fallbacks ask the
+	// model many times per run.
+	s.genData = &docusaurusModel{cfg: readDocusaurusConfig(s.Root), i18n: readDocusaurusI18n(s.Root)}
 	s.Extensions = append(s.Extensions, mdxCodeBlocks{})
 	s.RedirectSources, s.RedirectsUnknown = docusaurusClientRedirects(s.Root)
 	s.pageRoutes = docusaurusCategoryPages(s)
-	if i18n := readDocusaurusI18n(s.Root); len(i18n.locales) > 0 {
+	if i18n := docusaurusOf(s).i18n; len(i18n.locales) > 0 {
 		s.Languages = append(s.Languages, i18n.defaultLocale)
 		s.Languages = append(s.Languages, i18n.others()...)
 		// A locale is built with baseUrl /<locale>/, which site-absolute
@@ -513,7 +532,7 @@ func (docusaurus) GeneratedRoute(s *Site, p string) bool {
 		return true
 	}
 	// Every locale has the default locale's generated pages under /<locale>.
-	for _, loc := range readDocusaurusI18n(s.Root).others() {
+	for _, loc := range docusaurusOf(s).i18n.others() {
 		if rest, ok := strings.CutPrefix(p, "/"+loc); ok && (rest == "" || rest[0] == '/') {
 			if rest == "" || docusaurusGenerated(s, rest) {
 				return true
@@ -646,14 +665,14 @@ func docusaurusCategoryPages(s *Site) map[string]bool {
 // SourceFallback maps a path inside a locale's i18n folder to the same path
 // in the default locale's content folder.
 func (docusaurus) SourceFallback(s *Site, abs string) (string, bool) {
-	i18n := readDocusaurusI18n(s.Root)
+	i18n := docusaurusOf(s).i18n
 	rel := s.Rel(abs)
 	for _, r := range s.ContentRoots {
 		if r.Lang != i18n.defaultLocale || r.Lang == "" {
 			continue
 		}
 		for _, loc := range i18n.others() {
-			dir, ok := docusaurusI18nDir(s.Root, r, loc)
+			dir, ok := docusaurusI18nDir(s.Root, docusaurusOf(s).cfg.plugins, r, loc)
 			if rest, found := strings.CutPrefix(rel, dir+"/"); ok && found {
 				return filepath.Join(r.Dir, filepath.FromSlash(rest)), true
 			}
