@@ -118,7 +118,12 @@ func (s *SafeWriter) Write(p []byte) (int, error) {
 			continue
 		}
 		text, nl := strings.CutSuffix(string(line), "\n")
-		text = EscapeText(text)
+		// A tab is layout (flag help, tables), not a control to defuse.
+		parts := strings.Split(text, "\t")
+		for i, p := range parts {
+			parts[i] = EscapeText(p)
+		}
+		text = strings.Join(parts, "\t")
 		if s.lineStart {
 			text = defuse(text)
 		}

@@ -49,12 +49,12 @@ func TestTextNeverStartsAWorkflowCommand(t *testing.T) {
 func TestSafeWriter(t *testing.T) {
 	var b bytes.Buffer
 	w := report.NewSafeWriter(&b)
-	for _, s := range []string{"contentlint: warning: x\x1b[31m\n", "::add-mask::secret\n", "two\n::stop-commands::x\nend", " :: not at the start\n", "::", "\n"} {
+	for _, s := range []string{"contentlint: warning: x\x1b[31m\n", "::add-mask::secret\n", "two\n::stop-commands::x\nend", " :: not at the start\n", "::", "\n", "  -quiet\tprint findings only\n"} {
 		if _, err := w.Write([]byte(s)); err != nil {
 			t.Fatal(err)
 		}
 	}
-	want := "contentlint: warning: x\\x1b[31m\n ::add-mask::secret\ntwo\n ::stop-commands::x\nend :: not at the start\n ::\n"
+	want := "contentlint: warning: x\\x1b[31m\n ::add-mask::secret\ntwo\n ::stop-commands::x\nend :: not at the start\n ::\n  -quiet\tprint findings only\n"
 	if b.String() != want {
 		t.Errorf("got  %q\nwant %q", b.String(), want)
 	}
