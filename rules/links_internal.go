@@ -189,6 +189,10 @@ func (lc *linkChecker) check(e *lint.Entry, ref lint.Ref) {
 func (lc *linkChecker) checkTemplateTarget(e *lint.Entry, ref lint.Ref, tl lint.TemplateLink) {
 	if tl.File != "" {
 		abs := filepath.Join(lc.p.Site.Root, filepath.FromSlash(tl.File))
+		if !lc.contain.Inside(abs) {
+			lc.p.Report(e, outsideDiag("link", ref.Dest, ref.Range))
+			return
+		}
 		if en := lc.p.Index.ByPath(tl.File); en != nil {
 			if en.URL != "" || en.Fields == nil {
 				return // a page, or a file copied as-is

@@ -26,6 +26,7 @@ title: Links
 {% raw %}[in raw]({% link _docs/nope.md %}){% endraw %}
 <a href="{{ '/about/' | relative_url }}">ok</a> <a href="{{ '/gone/' | relative_url }}">bad</a>
 ![img ok]({{ '/img/a.png' | relative_url }}) ![img bad]({{ "/img/b.png" | relative_url }})
+[outside]({% link ../../etc/passwd %})
 `
 
 var jekyllLinkSite = map[string]string{
@@ -64,11 +65,13 @@ func TestLinkInternalJekyll(t *testing.T) {
 		"links.md:12:24-12:47 link-internal", // MIGRATION.md is served at /MIGRATION/ only
 		"links.md:19:58-19:87 link-internal",
 		"links.md:20:57-20:90 image-missing",
+		"links.md:21:11-21:38 link-internal", // {% link %} leaving the site: never looked at
 	})
 	for k, want := range map[string]string{
 		"links.md:6:47-6:71 link-internal": "{% link %} names _docs/nope.md, which is not a published file; the build stops here",
 		"links.md:7:55-7:85 link-internal": "{% post_url %} names no published post; the build stops here",
 		"links.md:8:61-8:95 link-internal": `link "{{ \"/docs/gone/\" | absolute_url }}" reaches no post or file`,
+		"links.md:21:11-21:38 link-internal": `link "{% link ../../etc/passwd %}" points outside the site`,
 	} {
 		if !strings.HasPrefix(msgs[k], want) {
 			t.Errorf("%s: message %q, want it to start with %q", k, msgs[k], want)

@@ -2,9 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"path"
 	"path/filepath"
-	"strings"
 
 	"github.com/contentlint/contentlint/lint"
 )
@@ -80,16 +78,7 @@ var URLRemoved = &lint.Rule{
 // of the spellings hosts serve one page under (with or without .html or
 // /index.html), as an alias or redirect may be written either way.
 func served(ix *lint.Index, red *lint.Redirects, u string) bool {
-	forms := []string{u}
-	switch {
-	case strings.HasSuffix(u, "/index.html"):
-		forms = append(forms, strings.TrimSuffix(u, "/index.html"))
-	case strings.HasSuffix(u, ".html"):
-		forms = append(forms, strings.TrimSuffix(u, ".html"))
-	case path.Ext(u) == "":
-		forms = append(forms, u+".html", strings.TrimSuffix(u, "/")+"/index.html")
-	}
-	for _, f := range forms {
+	for _, f := range urlCandidates(u) {
 		if ix.ByURL(f) != nil || red.Matches(f) {
 			return true
 		}
