@@ -581,6 +581,12 @@ func nuxtComponents(root string, depth int) (names, unseen []string) {
 		local := strings.TrimPrefix(strings.TrimPrefix(m, "~/"), "./")
 		if strings.HasPrefix(m, "~/") || strings.HasPrefix(m, "./") || strings.HasPrefix(m, "../") {
 			p := filepath.Join(root, filepath.FromSlash(local))
+			if !within(root, p) || !within(resolveExisting(root), resolveExisting(p)) {
+				// A layer outside the site is not read (containment): its
+				// components are unknown.
+				unseen = append(unseen, m)
+				continue
+			}
 			if fi, err := os.Stat(p); err == nil && fi.IsDir() && depth < 3 && (hasFile(p, "nuxt.config.ts", "nuxt.config.js") || hasDir(p, "components")) {
 				// A local layer: its components and its own layers.
 				n, u := nuxtComponents(p, depth+1)

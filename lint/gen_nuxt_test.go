@@ -1,9 +1,12 @@
 package lint
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // TestNuxtCollections: page collections of content.config.ts give the URLs
@@ -208,5 +211,18 @@ func TestNuxtTranslations(t *testing.T) {
 	}
 	if len(entries[2].Translations) != 0 || entries[1].Lang != "fr" || entries[2].Lang != "en" {
 		t.Errorf("only.md translations %v, langs %q %q", entries[2].Translations, entries[1].Lang, entries[2].Lang)
+	}
+}
+
+// A local layer outside the site root is not read (containment): its
+// components count as unseen, so names are not judged, with one note.
+func TestNuxtLayerOutsideTheSite(t *testing.T) {
+	layer := t.TempDir() // a sibling of the site folder made next
+	linttest.WriteTree(t, layer, map[string]string{"nuxt.config.ts": "export default {}\n", "components/content/Secret.vue": "<template />\n"})
+	_, site := siteURLs(t, map[string]string{"content/a.md": "# A\n",
+		"nuxt.config.ts": "export default defineNuxtConfig({ extends: ['../" + filepath.Base(layer) + "'] })\n"}, "")
+	names, checked := site.AdmonitionNames(DialectMDC)
+	if checked || slices.Contains(names, "secret") {
+		t.Errorf("checked = %v, names include secret = %v: the layer outside the site was read", checked, slices.Contains(names, "secret"))
 	}
 }

@@ -18,9 +18,6 @@ import (
 	"strings"
 )
 
-// maxExtractFile bounds each file taken out of a revision: the lint reads
-// no more of a file either.
-const maxExtractFile = 64 << 20
 
 // Repo is a git work tree.
 type Repo struct {
@@ -233,9 +230,7 @@ func untar(r io.Reader, dst string) error {
 			if err != nil {
 				return fmt.Errorf("extract: %w", err)
 			}
-			// A file past the size contentlint reads is cut, as the lint
-			// would not read it whole either.
-			_, werr := io.CopyN(f, tr, min(h.Size, maxExtractFile))
+			_, werr := io.CopyN(f, tr, h.Size) // h.Size <= maxExtract, checked above
 			if cerr := f.Close(); werr == nil {
 				werr = cerr
 			}

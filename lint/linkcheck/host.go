@@ -62,10 +62,10 @@ func (h *host) take(ctx context.Context) error {
 // that the scheduler can wait out a pause before it takes a worker.
 func (h *host) ready(ctx context.Context) error {
 	h.mu.Lock()
-	d := time.Until(h.next)
+	d := h.next.Sub(h.now())
 	h.mu.Unlock()
 	if d > 0 {
-		return sleep(ctx, d)
+		return h.wait(ctx, d)
 	}
 	return nil
 }
