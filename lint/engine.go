@@ -345,9 +345,6 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 			}
 		}
 	}
-	if cm, ok := e.Site.gen().(ContentModel); ok {
-		cm.LinkTranslations(live)
-	}
 	if l, ok := e.Site.gen().(entryLinker); ok {
 		l.LinkEntries(e.Site, live)
 	}

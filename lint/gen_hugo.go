@@ -1337,7 +1337,9 @@ func (g hugo) Required(s *Site, abs string, fm *Value, cfg []string) []string {
 }
 
 // IsContent: only files a content mount lets through are content.
-func (g hugo) IsContent(abs string) bool { return g.m == nil || len(g.m.files(abs)) > 0 }
+// Reads: a file outside every mount, or refused by a mount's filter, is not
+// content.
+func (g hugo) Reads(_ *Site, abs string) bool { return g.m == nil || len(g.m.files(abs)) > 0 }
 
 // ModelEntry sets the entry's language, URL, aliases and translation key
 // as Hugo builds the page; a page Hugo never renders gets no URL.
@@ -1406,10 +1408,10 @@ func (g hugo) Fingerprint() string {
 	return fmt.Sprintf("%v %v %v %v %v %q %v", g.m.langs, g.m.mounts, g.m.inSubdir, g.m.lowerPaths, g.m.permalinks, g.m.idType, len(g.m.cascades))
 }
 
-// LinkTranslations gives each rendered page its translations: the pages of
+// LinkEntries gives each rendered page its translations: the pages of
 // other languages with the same translation key (translationKey, else the
 // content path without language).
-func (g hugo) LinkTranslations(entries []*Entry) {
+func (g hugo) LinkEntries(_ *Site, entries []*Entry) {
 	if g.m != nil {
 		g.includeAnchors(entries)
 	}

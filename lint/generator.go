@@ -106,16 +106,12 @@ func (s *Site) MountedFile(p string) (string, bool) {
 // language suffixes, build options and translationKey). The engine then asks
 // it instead of the generic scheme.
 type ContentModel interface {
-	// IsContent reports whether the generator reads abs as content at all.
-	IsContent(abs string) bool
 	// ModelEntry sets the entry's Lang, URL ("" when never rendered),
 	// Aliases, TranslationKey, Unrendered and UnknownLang.
 	ModelEntry(s *Site, e *Entry)
 	// Unrendered says why the file with front matter fm is never rendered;
 	// "" when it is.
 	Unrendered(abs string, fm *Value) string
-	// LinkTranslations fills Translations once every entry is known.
-	LinkTranslations(entries []*Entry)
 	// Fingerprint covers the configuration it read, for the index cache.
 	Fingerprint() string
 }
@@ -167,9 +163,6 @@ func (s *Site) CheckField(key string) string {
 
 // IsContent reports whether the site's generator reads abs as content.
 func (s *Site) IsContent(abs string) bool {
-	if cm, ok := s.gen().(ContentModel); ok {
-		return cm.IsContent(abs)
-	}
 	if cr, ok := s.gen().(ContentReader); ok {
 		return cr.Reads(s, abs)
 	}
@@ -177,8 +170,8 @@ func (s *Site) IsContent(abs string) bool {
 }
 
 // ContentReader is a generator that says which files it reads at all. A
-// file it never reads (a Jekyll `_` folder that is no collection) is no post
-// and is not linted: nothing of it is published.
+// file it never reads (outside every Hugo mount, a Jekyll `_` folder that is
+// no collection) is no post and is not linted: nothing of it is published.
 type ContentReader interface {
 	Reads(s *Site, abs string) bool
 }
