@@ -1314,7 +1314,9 @@ func (g hugo) OwnsURL(_ *Site, p string) bool {
 
 func (hugo) Dialect(string) (string, []string) { return DialectNone, nil }
 
-func (hugo) Traits() Traits { return Traits{SlugStyle: "hugo", LowerURLs: true, FieldURLs: true} }
+func (hugo) Traits() Traits {
+	return Traits{SlugStyle: "hugo", LowerURLs: true, FieldURLs: true, Shortcodes: true}
+}
 
 // CheckDate accepts what Hugo accepts: spf13/cast's date formats (RFC 3339
 // with or without a colon in the zone, "2006-01-02 15:04:05 -0700", RFC 1123

@@ -228,6 +228,9 @@ type Traits struct {
 	// WordLists: a string in a list field (tags, categories) is a list of
 	// its words (Jekyll).
 	WordLists bool
+	// Shortcodes: {{< … >}} and {{% … %}} calls are the generator's own
+	// (Hugo), so the parser lists them; elsewhere {{ is text or templating.
+	Shortcodes bool
 	// TemplateLinks: link destinations may be written in the template
 	// language, {% … %} and {{ … }} included, spaces and all (Liquid).
 	TemplateLinks bool

@@ -26,6 +26,8 @@ type Parser struct {
 	mdxComments bool
 	// templateLinks: link destinations may be Liquid with spaces.
 	templateLinks bool
+	// shortcodes: the generator's {{< … >}} calls are listed.
+	shortcodes bool
 	// noHeadingAttrs: {#id} after a heading is text (Astro).
 	noHeadingAttrs bool
 	// ids says how headings become anchors.
@@ -73,7 +75,7 @@ func NewParser(site *Site) *Parser {
 	return &Parser{md: md, slugStyle: site.SlugStyle, mdxCodeBlocks: tr.MDXCodeBlocks, mdxComments: tr.MDXComments,
 		noHeadingAttrs: tr.NoHeadingAttributes || tr.LooseHeadingIDs,
 		ids:            headingIDs{style: site.SlugStyle, loose: tr.LooseHeadingIDs, noH1: tr.NoH1Anchors, opts: site.Anchors},
-		templateLinks:  tr.TemplateLinks}
+		templateLinks:  tr.TemplateLinks, shortcodes: tr.Shortcodes}
 }
 
 // binaryProbe is how much of a file is searched for NUL bytes.
@@ -121,7 +123,9 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 		dropCommentedRefs(post)
 	}
 	post.Directives = ParseDirectives(post)
-	post.Shortcodes = ScanShortcodes(post.Body, post.Lines)
+	if p.shortcodes {
+		post.Shortcodes = ScanShortcodes(post.Body, post.Lines)
+	}
 	return post
 }
 
@@ -225,9 +229,11 @@ func (p *Parser) ParseLight(rel, abs string, src []byte) *Post {
 		start = fm.End
 	}
 	bodyLine := post.Lines.Pos(start).Line
-	for _, sc := range ScanShortcodes(src, post.Lines) {
-		if start == 0 || sc.Range.Start.Line > bodyLine || (sc.Range.Start.Line == bodyLine && post.Lines.Offset(sc.Range.Start) >= start) {
-			post.Shortcodes = append(post.Shortcodes, sc)
+	if p.shortcodes {
+		for _, sc := range ScanShortcodes(src, post.Lines) {
+			if start == 0 || sc.Range.Start.Line > bodyLine || (sc.Range.Start.Line == bodyLine && post.Lines.Offset(sc.Range.Start) >= start) {
+				post.Shortcodes = append(post.Shortcodes, sc)
+			}
 		}
 	}
 	var doc bytes.Buffer

@@ -116,7 +116,7 @@ func TestParseLightAnchorsHugo(t *testing.T) {
 		{"explicit after auto", "## Alpha\n\n## Beta {#alpha}\n\n## Alpha\n"},
 		{"typographer", "## The --force flag\n\n## Q&amp;A...\n"},
 	}
-	s := &Site{SlugStyle: "hugo", Anchors: AnchorOptions{LastLine: true, TermIDs: true, FootnoteIDs: true}}
+	s := &Site{Gen: hugo{}, SlugStyle: "hugo", Anchors: AnchorOptions{LastLine: true, TermIDs: true, FootnoteIDs: true}}
 	s.Extensions = append(s.Extensions, hugoDefinitionList())
 	p := NewParser(s)
 	sameLightAnchors(t, p, cases)
