@@ -68,9 +68,9 @@ func TestLinkInternalJekyll(t *testing.T) {
 		"links.md:21:11-21:38 link-internal", // {% link %} leaving the site: never looked at
 	})
 	for k, want := range map[string]string{
-		"links.md:6:47-6:71 link-internal": "{% link %} names _docs/nope.md, which is not a published file; the build stops here",
-		"links.md:7:55-7:85 link-internal": "{% post_url %} names no published post; the build stops here",
-		"links.md:8:61-8:95 link-internal": `link "{{ \"/docs/gone/\" | absolute_url }}" reaches no post or file`,
+		"links.md:6:47-6:71 link-internal":   "{% link %} names _docs/nope.md, which is not a published file; the build stops here",
+		"links.md:7:55-7:85 link-internal":   "{% post_url %} names no published post; the build stops here",
+		"links.md:8:61-8:95 link-internal":   `link "{{ \"/docs/gone/\" | absolute_url }}" reaches no post or file`,
 		"links.md:21:11-21:38 link-internal": `link "{% link ../../etc/passwd %}" points outside the site`,
 	} {
 		if !strings.HasPrefix(msgs[k], want) {

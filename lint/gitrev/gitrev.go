@@ -18,7 +18,6 @@ import (
 	"strings"
 )
 
-
 // Repo is a git work tree.
 type Repo struct {
 	Top string // absolute top-level folder
