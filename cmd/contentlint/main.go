@@ -206,13 +206,16 @@ func run(ctx context.Context, args []string, stdout, rawStderr io.Writer) int {
 		stderrf(stderr, "contentlint: %s\n", noContentMessage(site))
 		return exitError
 	}
-	if err := o.wf.filterNew(ctx, res, eng.BaseDir); err != nil {
+	// Fingerprints are taken over the whole run, before --new-only drops
+	// findings, so each keeps the ordinal it has in a baseline or in SARIF.
+	prints, err := o.wf.filterNew(ctx, res, eng.BaseDir)
+	if err != nil {
 		stderrf(stderr, "contentlint: %v\n", err)
 		return exitError
 	}
 	runInfo := &report.Run{Tool: "contentlint", Version: toolVersion(), InfoURI: "https://github.com/contentlint/contentlint",
-		Findings: res.Findings, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files, SrcRoot: eng.BaseDir,
-		Started: started}
+		Findings: res.Findings, Fingerprints: prints, Rules: all, Severities: map[string]lint.Severity{}, Files: res.Files,
+		SrcRoot: eng.BaseDir, Started: started}
 	for _, r := range all {
 		runInfo.Severities[r.ID] = cfg.RuleSeverity(r)
 	}

@@ -68,7 +68,7 @@ func (w *workflowOptions) applyBaseline(run *report.Run, res *lint.Result, stder
 	for _, t := range res.Targets {
 		linted[t] = true
 	}
-	out := b.Filter(run.Findings, linted)
+	out := b.Filter(run.Findings, run.Fingerprints, linted)
 	run.Findings, run.Fingerprints = out.Findings, out.Fingerprints
 	if !w.quiet {
 		stderrf(stderr, "contentlint: baseline %s: %d known findings not reported, %d baseline entries gone (fixed or changed)\n", w.baseline, out.Known, out.Gone)
@@ -110,17 +110,28 @@ func (w *workflowOptions) scope(ctx context.Context, site *lint.Site, given, pat
 	return targets, nil
 }
 
-// filterNew applies --new-only to the run's findings.
-func (w *workflowOptions) filterNew(ctx context.Context, res *lint.Result, baseDir string) error {
+// filterNew applies --new-only to the run's findings and returns the
+// fingerprints of those kept, as computed over all of them (nil when no
+// finding is dropped: reporters then compute them).
+func (w *workflowOptions) filterNew(ctx context.Context, res *lint.Result, baseDir string) ([]string, error) {
 	if !w.newOnly || w.changed == nil {
-		return nil
+		return nil, nil
 	}
+	all := report.Fingerprints(res.Findings)
 	kept, err := w.changed.newOnly(ctx, res.Findings, baseDir)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	// kept is an ordered subsequence of the findings.
+	prints := make([]string, 0, len(kept))
+	for i, j := 0, 0; i < len(res.Findings) && j < len(kept); i++ {
+		if f, k := res.Findings[i], kept[j]; f.RuleID == k.RuleID && f.File == k.File && f.Range == k.Range && f.Message == k.Message {
+			prints = append(prints, all[i])
+			j++
+		}
 	}
 	res.Findings = kept
-	return nil
+	return prints, nil
 }
 
 // applyFixes plans the fixes of the findings. With --dry-run it prints them

@@ -91,13 +91,16 @@ type Outcome struct {
 	Gone         int            // baseline entries of linted files that no longer occur
 }
 
-// Filter drops the findings the baseline holds. Fingerprints are computed
-// over all findings first, so a finding keeps the ordinal, and so the
-// fingerprint, it has in the baseline. Gone counts only entries whose file
+// Filter drops the findings the baseline holds. prints are the findings'
+// fingerprints as computed over the whole run (nil: computed here over
+// findings), so a finding keeps the ordinal, and so the fingerprint, it has
+// in the baseline even when --new-only dropped others. Gone counts only entries whose file
 // was linted (linted holds those paths), so a run over a few files does not
 // call the rest of the baseline fixed.
-func (b *File) Filter(findings []lint.Finding, linted map[string]bool) Outcome {
-	prints := report.Fingerprints(findings)
+func (b *File) Filter(findings []lint.Finding, prints []string, linted map[string]bool) Outcome {
+	if len(prints) != len(findings) {
+		prints = report.Fingerprints(findings)
+	}
 	known := make(map[string]bool, len(b.Findings))
 	for _, e := range b.Findings {
 		known[e.Fingerprint] = true
