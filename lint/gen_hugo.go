@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -105,6 +106,10 @@ func hugoPermalinks(root string) map[string]string {
 // published, and the options that shape URLs and heading ids. It is read
 // once, from the site's own config files, as Hugo v0.160 reads them.
 type hugoModel struct {
+	// sections are the lower-cased top-level section names, listed once:
+	// GeneratedRoute asks for every URL a link may mean.
+	topOnce     sync.Once
+	topSecs     map[string]bool
 	root        string
 	defaultLang string
 	inSubdir    bool     // defaultContentLanguageInSubdir
@@ -1273,22 +1278,29 @@ func (g hugo) GeneratedRoute(s *Site, p string) bool {
 		}
 		return false
 	}
-	for _, mt := range g.m.mounts {
-		if mt.target != "" {
-			if first, _, _ := strings.Cut(mt.target, "/"); strings.EqualFold(first, seg) {
-				return true
+	return g.m.topSections()[strings.ToLower(seg)]
+}
+
+// topSections lists the first folders of the content tree: a mount's own
+// target, or the folders of a mount at the root.
+func (m *hugoModel) topSections() map[string]bool {
+	m.topOnce.Do(func() {
+		m.topSecs = map[string]bool{}
+		for _, mt := range m.mounts {
+			if mt.target != "" {
+				first, _, _ := strings.Cut(mt.target, "/")
+				m.topSecs[strings.ToLower(first)] = true
+				continue
 			}
-			continue
-		}
-		if ents, err := os.ReadDir(mt.source); err == nil {
+			ents, _ := os.ReadDir(mt.source) // an unreadable mount has no sections
 			for _, e := range ents {
-				if e.IsDir() && strings.EqualFold(hugoSanitize(e.Name()), seg) {
-					return true
+				if e.IsDir() {
+					m.topSecs[strings.ToLower(hugoSanitize(e.Name()))] = true
 				}
 			}
 		}
-	}
-	return false
+	})
+	return m.topSecs
 }
 
 // OwnsURL: under a section with a content adapter (_content.gotmpl) pages
