@@ -106,7 +106,7 @@ func hugoPermalinks(root string) map[string]string {
 // published, and the options that shape URLs and heading ids. It is read
 // once, from the site's own config files, as Hugo v0.160 reads them.
 type hugoModel struct {
-	// sections are the lower-cased top-level section names, listed once:
+	// topSecs are the lower-cased top-level section names, listed once:
 	// GeneratedRoute asks for every URL a link may mean.
 	topOnce     sync.Once
 	topSecs     map[string]bool

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,6 +34,7 @@ type jekyllSite struct {
 	collectionsDir string // relative to source, "" for the source itself
 	collections    map[string]jekyllCollection
 	exclude        []string
+	excludeOnly    []string // exclude less what include names again
 	include        []string
 	markdownExt    map[string]bool
 	future         bool
@@ -140,6 +142,11 @@ func newJekyllSite(root string) (*jekyllSite, []string) {
 	j.collectionsDir = strings.Trim(jc.CollectionsDir, "/")
 	j.exclude = append(append([]string{}, jc.Exclude...), jekyllDefaultExcludes...)
 	j.include = append([]string{".htaccess"}, jc.Include...)
+	for _, e := range j.exclude {
+		if !slices.Contains(j.include, e) {
+			j.excludeOnly = append(j.excludeOnly, e)
+		}
+	}
 	ext := jc.MarkdownExt
 	if ext == "" {
 		ext = "markdown,mkdown,mkdn,mkd,md"
@@ -522,15 +529,7 @@ func (j *jekyllSite) special(name string) bool {
 
 func (j *jekyllSite) included(p string) bool { return jekyllGlob(j.include, p, true) }
 
-func (j *jekyllSite) excluded(p string) bool {
-	var ex []string
-	for _, e := range j.exclude {
-		if !contains(j.include, e) {
-			ex = append(ex, e)
-		}
-	}
-	return jekyllGlob(ex, p, false)
-}
+func (j *jekyllSite) excluded(p string) bool { return jekyllGlob(j.excludeOnly, p, false) }
 
 // jekyllGlob matches Jekyll's glob_include?: fnmatch on the path relative to
 // the source, or the pattern as a prefix of it; include patterns also match
