@@ -58,6 +58,26 @@ func (c *Containment) realDir(d string) string {
 
 // Inside is Site.Inside.
 func (c *Containment) Inside(abs string, also ...string) bool {
+	inside, _, _ := c.lstat(abs, also)
+	return inside
+}
+
+// Stat is os.Stat of a path that Inside allows; inside is false, and the
+// path was not looked at, when it does not. Its one Lstat serves both.
+func (c *Containment) Stat(abs string) (fi os.FileInfo, inside bool, err error) {
+	inside, fi, err = c.lstat(abs, nil)
+	if !inside {
+		return nil, false, nil
+	}
+	if err == nil && fi.Mode()&os.ModeSymlink != 0 {
+		fi, err = os.Stat(abs)
+	}
+	return fi, true, err
+}
+
+// lstat applies the rule to abs and returns the Lstat it took on the way
+// (nil, with no error, when the path was refused before any look).
+func (c *Containment) lstat(abs string, also []string) (inside bool, fi os.FileInfo, err error) {
 	abs = filepath.Clean(abs)
 	dirs := c.site.allowedDirs()
 	for _, d := range also {
@@ -71,19 +91,20 @@ func (c *Containment) Inside(abs string, also ...string) bool {
 		}
 	}
 	if !lexical {
-		return false
+		return false, nil, nil
 	}
 	// The folder comes from the memo; only the last element is looked at.
 	real := filepath.Join(c.realDir(filepath.Dir(abs)), filepath.Base(abs))
-	if fi, err := os.Lstat(abs); err == nil && fi.Mode()&os.ModeSymlink != 0 {
+	fi, err = os.Lstat(abs)
+	if err == nil && fi.Mode()&os.ModeSymlink != 0 {
 		real = resolveExisting(abs)
 	}
 	for _, d := range dirs {
 		if within(c.realDir(d), real) {
-			return true
+			return true, fi, err
 		}
 	}
-	return false
+	return false, nil, nil
 }
 
 // resolveExisting resolves the symlinks of p's deepest existing ancestor

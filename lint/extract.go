@@ -21,25 +21,15 @@ func extract(post *Post, ids headingIDs) {
 		sl.WithoutTypographer()
 	}
 	// Note which reference labels links use: a definition that only images
-	// use is reported at the images, not a second time as a link.
+	// use is reported at the images, not a second time as a link. Uses may
+	// follow the definition, so definitions are judged after the walk.
 	linkLabels := map[string]bool{}
 	imageLabels := map[string]bool{}
-	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Link:
-			if n.Reference != nil {
-				linkLabels[refLabel(n.Reference.Value)] = true
-			}
-		case *ast.Image:
-			if n.Reference != nil {
-				imageLabels[refLabel(n.Reference.Value)] = true
-			}
-		}
-		return ast.WalkContinue, nil
-	})
+	type definition struct {
+		ref   int // index in post.Refs
+		label string
+	}
+	var defs []definition
 	var comps componentStack
 	_ = ast.Walk(post.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -86,12 +76,18 @@ func extract(post *Post, ids headingIDs) {
 				post.Anchors = append(post.Anchors, anchor)
 			}
 		case *ast.Link:
+			if n.Reference != nil {
+				linkLabels[refLabel(n.Reference.Value)] = true
+			}
 			if n.Reference != nil && n.Reference.Type != 0 {
 				// Reported once, at its definition.
 				return ast.WalkContinue, nil
 			}
 			post.Refs = append(post.Refs, linkRef(post, RefLink, n.Pos(), n.Destination))
 		case *ast.Image:
+			if n.Reference != nil {
+				imageLabels[refLabel(n.Reference.Value)] = true
+			}
 			if n.Reference != nil && n.Reference.Type != 0 {
 				// A reference-style image: its definition may also serve links.
 				post.Refs = append(post.Refs, Ref{Kind: RefImage, Dest: string(n.Destination), Range: linkRange(post, n.Pos(), nil)})
@@ -125,9 +121,7 @@ func extract(post *Post, ids headingIDs) {
 			}
 			post.Refs = append(post.Refs, ref)
 		case *ast.LinkReferenceDefinition:
-			if l := refLabel(n.Label); imageLabels[l] && !linkLabels[l] {
-				return ast.WalkContinue, nil
-			}
+			defs = append(defs, definition{len(post.Refs), refLabel(n.Label)})
 			post.Refs = append(post.Refs, linkRef(post, RefDefinition, n.Pos(), n.Destination))
 		case *ast.RawHTML:
 			if n.Segments.Len() > 0 {
@@ -169,6 +163,21 @@ func extract(post *Post, ids headingIDs) {
 		}
 		return ast.WalkContinue, nil
 	})
+	if len(defs) > 0 && len(imageLabels) > 0 {
+		drop := map[int]bool{}
+		for _, d := range defs {
+			if imageLabels[d.label] && !linkLabels[d.label] {
+				drop[d.ref] = true
+			}
+		}
+		kept := post.Refs[:0]
+		for i, r := range post.Refs {
+			if !drop[i] {
+				kept = append(kept, r)
+			}
+		}
+		post.Refs = kept
+	}
 }
 
 // linkRange spans a link from its opening bracket to the closing parenthesis
@@ -290,6 +299,9 @@ func kramdownIAL(h *ast.Heading, src []byte) (string, bool) {
 // id/name anchors at their exact offsets. Comments are skipped by the tokenizer.
 func htmlRefs(post *Post, start, stop int) {
 	raw := post.Body[start:stop]
+	if bytes.IndexByte(raw, '=') < 0 {
+		return // no attribute has a value: most inline HTML (<br>, </div>)
+	}
 	z := html.NewTokenizer(bytes.NewReader(raw))
 	off := 0
 	for {

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -41,7 +42,11 @@ func NewLineIndex(src []byte) *LineIndex {
 	ascii := isASCII(src)
 	bom := len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF
 	li := &LineIndex{src: src, starts: starts, bom: bom}
-	if !ascii {
+	switch {
+	case ascii:
+	case utf8.Valid(src):
+		li.marks = validMarks(src)
+	default:
 		li.marks = make([]runeMark, 0, len(src)/markStride+1)
 		// Decoding from the start of the file meets every line start in
 		// step: a newline is never part of a multi-byte sequence. Invalid
@@ -58,6 +63,39 @@ func NewLineIndex(src []byte) *LineIndex {
 		}
 	}
 	return li
+}
+
+// validMarks are the rune marks of valid UTF-8, where runes are the bytes
+// that are not continuation bytes, counted eight at a time.
+func validMarks(src []byte) []runeMark {
+	marks := make([]runeMark, 0, len(src)/markStride+1)
+	n, prev := 0, 0
+	for k := 0; k*markStride <= len(src); k++ {
+		off := k * markStride
+		for off < len(src) && src[off]&0xC0 == 0x80 {
+			off++ // to the start of the rune that straddles the stride
+		}
+		n += off - prev - continuations(src[prev:off])
+		marks = append(marks, runeMark{int32(off), int32(n)}) //nolint:gosec // G115: a file is at most MaxFileSize (64 MiB)
+		prev = off
+	}
+	return marks
+}
+
+// continuations counts the bytes 10xxxxxx in b.
+func continuations(b []byte) int {
+	n := 0
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		n += bits.OnesCount64(x & ^(x << 1) & 0x8080808080808080)
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // isASCII reports whether b has no byte of 0x80 or more, eight bytes at a

@@ -31,6 +31,8 @@ func TestLineIndexPos(t *testing.T) {
 		{"long line of multi-byte runes", long + "\n" + long},
 		{"rune straddling a mark", strings.Repeat("a", markStride-1) + "€€€\n" + strings.Repeat("😀", 200)},
 		{"invalid utf-8", strings.Repeat("a\xff\xc3", 200) + "\n\xe2\x82" + strings.Repeat("é", 300)},
+		{"valid, ending on a mark", strings.Repeat("é", markStride)},
+		{"four-byte runes across marks", "abc" + strings.Repeat("😀", 3*markStride/4)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -43,6 +45,21 @@ func TestLineIndexPos(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzLineIndexPos: Pos meets its definition on any bytes.
+func FuzzLineIndexPos(f *testing.F) {
+	for _, s := range []string{"é\n😀x", "\xEF\xBB\xBFa\r\nb", strings.Repeat("€", 200) + "\xff"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		li := NewLineIndex(src)
+		for off := 0; off <= len(src); off++ {
+			if got, want := li.Pos(off), naivePos(src, off); got != want {
+				t.Fatalf("Pos(%d) of %q = %v, want %v", off, src, got, want)
+			}
+		}
+	})
 }
 
 // BenchmarkPosOneLongLine: 40,000 links on one line used to cost a rune count

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/contentlint/contentlint/lint"
 )
@@ -32,21 +33,25 @@ var LinkInternal = &lint.Rule{
 var placeholderRE = regexp.MustCompile(`\{\{|\{%|\$\{|<%|^\{|\{[^}]*\}`)
 
 func checkInternalLinks(p *lint.SitePass) {
-	lc := &linkChecker{p: p, suggestions: map[string]string{}, contain: p.Site.NewContainment()}
-	defer lc.noteTemplates()
-	for _, e := range p.Targets {
-		if p.Ctx.Err() != nil {
-			return
-		}
+	near := &nearIndexes{}
+	workers := lint.EachTarget(p, func(q *lint.SitePass) *linkChecker {
+		return &linkChecker{p: q, suggestions: map[string]string{}, near: near, contain: q.Site.NewContainment()}
+	}, func(lc *linkChecker, e *lint.Entry) {
 		for _, ref := range e.Refs {
 			switch ref.Kind {
 			case lint.RefLink, lint.RefDefinition, lint.RefAutolink, lint.RefHTMLHref:
 				lc.check(e, ref)
 			}
 		}
+	})
+	templates := 0
+	for _, lc := range workers {
+		templates += lc.templates
 	}
+	noteTemplates(p, templates)
 }
 
+// linkChecker is one worker's state.
 type linkChecker struct {
 	p *lint.SitePass
 	// templates counts destinations in a template language that the site
@@ -55,8 +60,28 @@ type linkChecker struct {
 	// suggestions memoizes closest(): the same broken target is often
 	// linked from many posts, and each lookup scans every entry.
 	suggestions map[string]string
-	paths, urls *nearIndex // built on the first broken link
+	near        *nearIndexes
 	contain     *lint.Containment
+}
+
+// nearIndexes are the suggestion indexes, shared by the workers and built
+// on the first broken link.
+type nearIndexes struct {
+	once        sync.Once
+	paths, urls *nearIndex
+}
+
+func (n *nearIndexes) get(ix *lint.Index) (paths, urls *nearIndex) {
+	n.once.Do(func() {
+		n.paths, n.urls = newNearIndex(), newNearIndex()
+		for _, en := range ix.Entries {
+			n.paths.add(en.Path)
+			if en.URL != "" {
+				n.urls.add(en.URL)
+			}
+		}
+	})
+	return n.paths, n.urls
 }
 
 // target is what a link resolved to: a post, or a plain file.
@@ -220,12 +245,12 @@ func (lc *linkChecker) checkTemplateTarget(e *lint.Entry, ref lint.Ref, tl lint.
 }
 
 // noteTemplates says once how many template destinations were not judged.
-func (lc *linkChecker) noteTemplates() {
-	if lc.templates == 0 || lc.p.Options == nil || lc.p.Options.Warnings == nil {
+func noteTemplates(p *lint.SitePass, n int) {
+	if n == 0 || p.Options == nil || p.Options.Warnings == nil {
 		return
 	}
 	// A note that can't be written changes no finding.
-	_, _ = fmt.Fprintf(lc.p.Options.Warnings, "contentlint: %s: %d links written in a template language the site model cannot read were not checked\n", lc.p.Rule.ID, lc.templates)
+	_, _ = fmt.Fprintf(p.Options.Warnings, "contentlint: %s: %d links written in a template language the site model cannot read were not checked\n", p.Rule.ID, n)
 }
 
 // urlCandidates spells a URL path the ways generators serve it: with or
@@ -313,10 +338,14 @@ func isAssetPath(p string) bool {
 // an index page.
 func (lc *linkChecker) file(abs string) (target, bool) {
 	s := lc.p.Site
-	if !lc.contain.Inside(abs) {
+	if en := lc.p.Index.ByPath(s.Rel(abs)); en != nil && en.Abs == filepath.Clean(abs) {
+		return target{entry: en}, true // read inside the site by this run: no look needed
+	}
+	fi, inside, err := lc.contain.Stat(abs)
+	if !inside {
 		return target{outside: true}, true
 	}
-	if fi, err := os.Stat(abs); err == nil {
+	if err == nil {
 		if !fi.IsDir() {
 			if en := lc.p.Index.ByPath(s.Rel(abs)); en != nil {
 				return target{entry: en}, true
@@ -442,18 +471,10 @@ func (lc *linkChecker) suggestUncached(e *lint.Entry, p string) string {
 	if p == "" {
 		return ""
 	}
-	if lc.paths == nil {
-		lc.paths, lc.urls = newNearIndex(), newNearIndex()
-		for _, en := range lc.p.Index.Entries {
-			lc.paths.add(en.Path)
-			if en.URL != "" {
-				lc.urls.add(en.URL)
-			}
-		}
-	}
+	paths, urls := lc.near.get(lc.p.Index)
 	if !strings.HasPrefix(p, "/") && lint.IsMarkdown(p) {
 		want := lc.p.Site.Rel(filepath.Join(filepath.Dir(e.Abs), filepath.FromSlash(p)))
-		best := closest(want, lc.paths.near(want, e.Path))
+		best := closest(want, paths.near(want, e.Path))
 		if best == "" {
 			return ""
 		}
@@ -472,7 +493,7 @@ func (lc *linkChecker) suggestUncached(e *lint.Entry, p string) string {
 		want = path.Join(path.Dir(e.URL), p)
 	}
 	want = lint.NormalizeURLPath(want)
-	return closest(want, lc.urls.near(want, e.URL))
+	return closest(want, urls.near(want, e.URL))
 }
 
 // nearIndex groups slash paths by folder and by last segment, so that a
