@@ -7,7 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -80,6 +80,8 @@ func (n *nearIndexes) get(ix *lint.Index) (paths, urls *nearIndex) {
 				n.urls.add(en.URL)
 			}
 		}
+		n.paths.sortAll()
+		n.urls.sortAll()
 	})
 	return n.paths, n.urls
 }
@@ -500,16 +502,34 @@ func (lc *linkChecker) suggestUncached(e *lint.Entry, p string) string {
 // suggestion is sought among the likely ones (a typo in the name, or the
 // right name in another folder) instead of the whole site.
 type nearIndex struct {
-	byDir, byBase map[string][]string
+	byDir, byBase map[string]*nearList
+}
+
+// nearList is one group, sorted once, forwards and by reversed string: the
+// paths that share the longest start or end with a wanted one lie next to
+// where it would sort, so they are found without scoring the whole group.
+type nearList struct {
+	fwd, rev []string // rev holds the paths reversed
+	sorted   bool
 }
 
 func newNearIndex() *nearIndex {
-	return &nearIndex{byDir: map[string][]string{}, byBase: map[string][]string{}}
+	return &nearIndex{byDir: map[string]*nearList{}, byBase: map[string]*nearList{}}
 }
 
 func (n *nearIndex) add(p string) {
-	n.byDir[path.Dir(p)] = append(n.byDir[path.Dir(p)], p)
-	n.byBase[path.Base(p)] = append(n.byBase[path.Base(p)], p)
+	for _, g := range []struct {
+		m map[string]*nearList
+		k string
+	}{{n.byDir, path.Dir(p)}, {n.byBase, path.Base(p)}} {
+		l := g.m[g.k]
+		if l == nil {
+			l = &nearList{}
+			g.m[g.k] = l
+		}
+		l.fwd = append(l.fwd, p)
+		l.sorted = false
+	}
 }
 
 // maxNear bounds the candidates that get an edit distance: a folder of
@@ -517,42 +537,60 @@ func (n *nearIndex) add(p string) {
 // cost a scan of them all, and a lint quadratic in the number of posts.
 const maxNear = 64
 
+// near returns at most maxNear paths likely to be near want: all of a small
+// group, and of a big one those next to want in either order (a typo leaves
+// most of a path alone, at one end or the other). It is safe for concurrent
+// use once every group was sorted by sortAll.
 func (n *nearIndex) near(want, self string) []string {
 	var out []string
-	for _, c := range append(append([]string(nil), n.byDir[path.Dir(want)]...), n.byBase[path.Base(want)]...) {
-		if c != self {
-			out = append(out, c)
+	for _, l := range []*nearList{n.byDir[path.Dir(want)], n.byBase[path.Base(want)]} {
+		if l == nil {
+			continue
+		}
+		if len(l.fwd) <= maxNear/2 {
+			out = append(out, l.fwd...)
+			continue
+		}
+		out = append(out, window(l.fwd, want, maxNear/4)...)
+		for _, r := range window(l.rev, reverse(want), maxNear/4) {
+			out = append(out, reverse(r))
 		}
 	}
-	if len(out) <= maxNear {
-		return out
-	}
-	// Keep those that share the most with want at both ends (a typo leaves
-	// most of a path alone), then the first in sorted order.
-	score := func(c string) int { return commonPrefix(c, want) + commonSuffix(c, want) }
-	sort.Slice(out, func(i, j int) bool {
-		if si, sj := score(out[i]), score(out[j]); si != sj {
-			return si > sj
+	slices.Sort(out)
+	out = slices.Compact(out)
+	return slices.DeleteFunc(out, func(c string) bool { return c == self })
+}
+
+// sortAll sorts every group, before near is called.
+func (n *nearIndex) sortAll() {
+	for _, m := range []map[string]*nearList{n.byDir, n.byBase} {
+		for _, l := range m {
+			if l.sorted {
+				continue
+			}
+			slices.Sort(l.fwd)
+			l.fwd = slices.Compact(l.fwd)
+			l.rev = make([]string, len(l.fwd))
+			for i, p := range l.fwd {
+				l.rev[i] = reverse(p)
+			}
+			slices.Sort(l.rev)
+			l.sorted = true
 		}
-		return out[i] < out[j]
-	})
-	return out[:maxNear]
+	}
 }
 
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
+// window is the k strings of sorted xs around where x sorts.
+func window(xs []string, x string, k int) []string {
+	i, _ := slices.BinarySearch(xs, x)
+	lo := max(0, min(i-k/2, len(xs)-k))
+	return xs[lo:min(len(xs), lo+k)]
 }
 
-func commonSuffix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
-		n++
-	}
-	return n
+func reverse(s string) string {
+	r := []byte(s)
+	slices.Reverse(r)
+	return string(r)
 }
 
 // closest returns the candidate nearest to want by edit distance, when it is

@@ -260,12 +260,22 @@ func TestNearIsBounded(t *testing.T) {
 	for i := range 3000 {
 		n.add(fmt.Sprintf("content/copy-%04d/docs/installation.md", i))
 	}
-	want := "content/kopy-1234/docs/installation.md" // the right name in a wrong folder
-	got := n.near(want, "")
-	if len(got) != maxNear {
-		t.Fatalf("%d candidates, want %d", len(got), maxNear)
+	for i := range 3000 {
+		n.add(fmt.Sprintf("content/big/page-%04d.md", i))
 	}
-	if s := closest(want, got); s != "content/copy-1234/docs/installation.md" {
-		t.Errorf("suggestion %q", s)
+	n.sortAll()
+	for _, tt := range []struct{ want, best string }{
+		{"content/kopy-1234/docs/installation.md", "content/copy-1234/docs/installation.md"}, // the right name in a wrong folder
+		{"content/big/page-1234.mdx", "content/big/page-1234.md"},                            // a typo at the end, in a folder of 3,000
+		{"content/big/xage-2345.md", "content/big/page-2345.md"},                             // and at the start of the name
+		{"content/big/page-0000.md", "content/big/page-0001.md"},                             // itself excluded: the first of the folder
+	} {
+		got := n.near(tt.want, "content/big/page-0000.md")
+		if len(got) == 0 || len(got) > maxNear {
+			t.Fatalf("%s: %d candidates, want 1 to %d", tt.want, len(got), maxNear)
+		}
+		if s := closest(tt.want, got); s != tt.best {
+			t.Errorf("%s: suggestion %q, want %q", tt.want, s, tt.best)
+		}
 	}
 }
