@@ -15,7 +15,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	_ "golang.org/x/image/webp"
@@ -70,7 +69,7 @@ var ImageMissing = &lint.Rule{
 type assetChecker struct {
 	p        *lint.SitePass
 	resolved map[[2]string]resolvedAsset // (post folder, dest) → result
-	listings map[string][]string         // folder → regular file names
+	listings map[string]*folderNames     // folder → its file names
 	decoded  map[string]string           // file → problem, "" when it decodes
 	widths   map[string]int              // file → pixel width
 	// unchecked counts site-absolute paths left unjudged because no static
@@ -90,7 +89,7 @@ type resolvedAsset struct {
 }
 
 func newAssetChecker(p *lint.SitePass) *assetChecker {
-	return &assetChecker{p: p, resolved: map[[2]string]resolvedAsset{}, listings: map[string][]string{},
+	return &assetChecker{p: p, resolved: map[[2]string]resolvedAsset{}, listings: map[string]*folderNames{},
 		decoded: map[string]string{}, widths: map[string]int{}, contain: p.Site.NewContainment()}
 }
 
@@ -368,10 +367,13 @@ func (c *assetChecker) nearestName(dest string, tried []string) string {
 	// for cat.
 	best, bestD := "", max(1, len([]rune(want))/4)+1
 	for _, t := range tried {
-		for _, name := range c.listing(filepath.Dir(t)) {
-			d := lint.EditDistance(strings.ToLower(name), want)
-			if d < bestD || (d == bestD && best != "" && name < best) {
-				best, bestD = name, d
+		f := c.listing(filepath.Dir(t))
+		for _, low := range f.near.near(want) {
+			d := lint.EditDistance(low, want)
+			for _, name := range f.byLower[low] {
+				if d < bestD || (d == bestD && best != "" && name < best) {
+					best, bestD = name, d
+				}
 			}
 		}
 	}
@@ -396,7 +398,7 @@ func (c *assetChecker) caseFix(ref lint.Ref, dest string, tried []string) *lint.
 	base := path.Base(dest)
 	match := ""
 	for _, t := range tried {
-		for _, name := range c.listing(filepath.Dir(t)) {
+		for _, name := range c.listing(filepath.Dir(t)).byLower[strings.ToLower(base)] {
 			if name == base || !strings.EqualFold(name, base) {
 				continue
 			}
@@ -414,20 +416,33 @@ func (c *assetChecker) caseFix(ref lint.Ref, dest string, tried []string) *lint.
 	return &lint.Fix{Message: "use " + rep, Start: start, End: end, Replacement: rep}
 }
 
-func (c *assetChecker) listing(dir string) []string {
-	if l, ok := c.listings[dir]; ok {
-		return l
+// folderNames are the names of a folder's files, looked up by lower case,
+// with the lower-case names grouped for suggestions: a folder of 200,000
+// posts made a linear scan per missing image quadratic.
+type folderNames struct {
+	byLower map[string][]string // lower case → names, sorted
+	near    *nearList           // of the lower-case names
+}
+
+func (c *assetChecker) listing(dir string) *folderNames {
+	if f, ok := c.listings[dir]; ok {
+		return f
 	}
 	ents, _ := os.ReadDir(dir) // a missing folder has no names to suggest
-	var names []string
-	for _, e := range ents {
+	f := &folderNames{byLower: map[string][]string{}}
+	var lows []string
+	for _, e := range ents { // in name order, so each byLower list is sorted
 		if e.Type().IsRegular() || e.Type()&os.ModeSymlink != 0 {
-			names = append(names, e.Name())
+			low := strings.ToLower(e.Name())
+			if f.byLower[low] == nil {
+				lows = append(lows, low)
+			}
+			f.byLower[low] = append(f.byLower[low], e.Name())
 		}
 	}
-	sort.Strings(names)
-	c.listings[dir] = names
-	return names
+	f.near = newNearList(lows)
+	c.listings[dir] = f
+	return f
 }
 
 // imageFormats maps an extension to the format name image.DecodeConfig

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"image"
 	"image/color"
 	"image/gif"
@@ -230,7 +231,19 @@ func TestCoverInvalid(t *testing.T) {
 
 func TestImageMissing(t *testing.T) {
 	a := pngOf(t, 2, 2)
+	// A folder too big to score every name: the suggestion still comes.
+	bigFolder := func(body string) map[string]string {
+		files := map[string]string{"blog/p.md": imgPost("", body), "blog/img/architecture.png": a}
+		for i := range 500 {
+			files[fmt.Sprintf("blog/img/f-%04d.png", i)] = a
+		}
+		return files
+	}
 	runImgCases(t, "image-missing", []imgCase{
+		{name: "near name in a folder of 500", files: bigFolder("![Architecture](./img/architecure.png)\n"),
+			want: []string{"blog/p.md:4:1-4:39 image-missing"}, msg: []string{`did you mean "./img/architecture.png"?`}},
+		{name: "wrong case in a folder of 500", files: bigFolder("![b](img/F-0100.PNG)\n"),
+			want: []string{"blog/p.md:4:1-4:21 image-missing"}, msg: []string{`did you mean "img/f-0100.png"?`}},
 		{name: "found: relative, site-absolute, own origin, encoded, query", files: map[string]string{
 			"blog/p.md": imgPost("", "![a](img/a.png) ![b](/s.png) ![c](https://blog.example.com/s.png)\n\n"+
 				"![d](img/a%20b.png) ![e](<img/a b.png>) ![f](./img/a.png?w=10#x)\n"),

@@ -537,23 +537,14 @@ func (n *nearIndex) add(p string) {
 // cost a scan of them all, and a lint quadratic in the number of posts.
 const maxNear = 64
 
-// near returns at most maxNear paths likely to be near want: all of a small
-// group, and of a big one those next to want in either order (a typo leaves
-// most of a path alone, at one end or the other). It is safe for concurrent
-// use once every group was sorted by sortAll.
+// near returns at most maxNear paths likely to be near want: those of its
+// folder and those of its name (see nearList.near). It is safe for
+// concurrent use once sortAll has run.
 func (n *nearIndex) near(want, self string) []string {
 	var out []string
 	for _, l := range []*nearList{n.byDir[path.Dir(want)], n.byBase[path.Base(want)]} {
-		if l == nil {
-			continue
-		}
-		if len(l.fwd) <= maxNear/2 {
-			out = append(out, l.fwd...)
-			continue
-		}
-		out = append(out, window(l.fwd, want, maxNear/4)...)
-		for _, r := range window(l.rev, reverse(want), maxNear/4) {
-			out = append(out, reverse(r))
+		if l != nil {
+			out = append(out, l.near(want)...)
 		}
 	}
 	slices.Sort(out)
@@ -561,21 +552,46 @@ func (n *nearIndex) near(want, self string) []string {
 	return slices.DeleteFunc(out, func(c string) bool { return c == self })
 }
 
+// newNearList is a sorted group of xs.
+func newNearList(xs []string) *nearList {
+	l := &nearList{fwd: xs}
+	l.sort()
+	return l
+}
+
+func (l *nearList) sort() {
+	if l.sorted {
+		return
+	}
+	slices.Sort(l.fwd)
+	l.fwd = slices.Compact(l.fwd)
+	l.rev = make([]string, len(l.fwd))
+	for i, p := range l.fwd {
+		l.rev[i] = reverse(p)
+	}
+	slices.Sort(l.rev)
+	l.sorted = true
+}
+
+// near is at most maxNear/2 strings of the group likely to be near want:
+// all of a small group, and of a big one those next to want in either
+// order (a typo leaves most of a string alone, at one end or the other).
+func (l *nearList) near(want string) []string {
+	if len(l.fwd) <= maxNear/2 {
+		return l.fwd
+	}
+	out := slices.Clone(window(l.fwd, want, maxNear/4))
+	for _, r := range window(l.rev, reverse(want), maxNear/4) {
+		out = append(out, reverse(r))
+	}
+	return out
+}
+
 // sortAll sorts every group, before near is called.
 func (n *nearIndex) sortAll() {
 	for _, m := range []map[string]*nearList{n.byDir, n.byBase} {
 		for _, l := range m {
-			if l.sorted {
-				continue
-			}
-			slices.Sort(l.fwd)
-			l.fwd = slices.Compact(l.fwd)
-			l.rev = make([]string, len(l.fwd))
-			for i, p := range l.fwd {
-				l.rev[i] = reverse(p)
-			}
-			slices.Sort(l.rev)
-			l.sorted = true
+			l.sort()
 		}
 	}
 }
