@@ -121,12 +121,35 @@ func benchConfig(b *testing.B, site string) (*lint.Config, *lint.Site) {
 //	go test ./lint -run '^$' -bench 'Lint/' -benchtime 5x
 func BenchmarkLint(b *testing.B) {
 	site := benchSite(b)
+	lintPair(b, site, filepath.Join(site, "content", "copy-000", "docs", "installation.md"), true)
+}
+
+// BenchmarkLintFlat is BenchmarkLint's pair on 200,000 posts in one folder,
+// made by .ci/gen-flat.sh (CONTENTLINT_BENCH_FLAT, default /tmp/bench-flat):
+// a one-file run with a warm index cache must take at most 10% of the full
+// run there too.
+//
+//	go test ./lint -run '^$' -bench 'LintFlat/(full|onefile)$' -benchtime 1x
+func BenchmarkLintFlat(b *testing.B) {
+	site := os.Getenv("CONTENTLINT_BENCH_FLAT")
+	if site == "" {
+		site = "/tmp/bench-flat"
+	}
+	one := filepath.Join(site, "content", "posts", "p-000123.md")
+	if _, err := os.Stat(one); err != nil {
+		b.Skipf("no flat site at %s: run .ci/gen-flat.sh ../shared/corpora/docusaurus-website %s 200000", site, site)
+	}
+	lintPair(b, site, one, false)
+}
+
+// lintPair runs full, onefile-cold and onefile on site, one being the file
+// of the one-file runs; withCore adds the core rule set alone.
+func lintPair(b *testing.B, site, one string, withCore bool) {
 	cfg, s := benchConfig(b, site)
 	// A private cache folder: the runs control the cache and leave none.
 	cacheHome := b.TempDir()
 	b.Setenv("XDG_CACHE_HOME", cacheHome)
 	b.Setenv("HOME", cacheHome)
-	one := filepath.Join(site, "content", "copy-000", "docs", "installation.md")
 	run := func(b *testing.B, paths ...string) *lint.Result {
 		eng := &lint.Engine{Rules: rules.All(), Config: cfg, Site: s, Options: lint.Options{Offline: true}, BaseDir: site}
 		res, err := eng.Run(context.Background(), paths)
@@ -145,6 +168,9 @@ func BenchmarkLint(b *testing.B) {
 	// core is the offline rule set of the engine issue (front matter, file,
 	// suppression), the scope of its 1.5x-of-a-bare-parse budget.
 	b.Run("core", func(b *testing.B) {
+		if !withCore {
+			b.Skip("the core set is measured on the benchmark site")
+		}
 		var core []*lint.Rule
 		for _, r := range rules.All() {
 			if strings.HasPrefix(r.ID, "frontmatter-") || r.ID == "file-encoding" || r.ID == "directive-unknown" {
