@@ -84,6 +84,12 @@ const binaryProbe = 8000
 // Parse reads a whole post: front matter, AST, references, headings and
 // suppression directives.
 func (p *Parser) Parse(rel, abs string, src []byte) *Post {
+	return p.parse(rel, abs, src, nil)
+}
+
+// parse is Parse, with the front-matter-blanked body copied into scratch's
+// storage when it is big enough.
+func (p *Parser) parse(rel, abs string, src, scratch []byte) *Post {
 	post := &Post{Path: rel, Abs: abs, Source: src, Lines: NewLineIndex(src)}
 	if i := bytes.IndexByte(src[:min(len(src), binaryProbe)], 0); i >= 0 {
 		post.Problems = append(post.Problems, FileProblem{Kind: "binary", Range: post.Lines.Range(i, i), Message: "binary file: it holds NUL bytes, so it is not Markdown"})
@@ -98,8 +104,8 @@ func (p *Parser) Parse(rel, abs string, src []byte) *Post {
 	post.Body = src
 	if fm := post.FrontMatter; fm != nil && !fm.Unterminated {
 		// Blank the block, keeping newlines, so AST offsets stay file offsets.
-		body := make([]byte, len(src))
-		copy(body, src)
+		body := scratch[:0]
+		body = append(body, src...)
 		for i := fm.Start; i < fm.End; i++ {
 			if body[i] != '\n' && body[i] != '\r' {
 				body[i] = ' '

@@ -147,7 +147,12 @@ func (li *LineIndex) Pos(off int) Position {
 	}
 	line := sort.Search(len(li.starts), func(i int) bool { return li.starts[i] > off }) - 1
 	start := li.starts[line]
-	col := li.runesBefore(off) - li.runesBefore(start) + 1
+	var col int
+	if li.marks != nil && off-start <= markStride {
+		col = utf8.RuneCount(li.src[start:off]) + 1 // most columns: one short count
+	} else {
+		col = li.runesBefore(off) - li.runesBefore(start) + 1
+	}
 	if line == 0 && li.bom && off >= 3 {
 		col-- // the BOM is invisible to editors
 	}

@@ -72,6 +72,12 @@ const readChunk = 1 << 20
 // file under /proc says 0 bytes): past limit it returns ErrTooLarge. Errors
 // other than the *fs.PathError of a failed open do not name the path.
 func ReadRegular(ctx context.Context, path string, limit int64) ([]byte, error) {
+	return readRegularInto(ctx, path, limit, nil)
+}
+
+// readRegularInto is ReadRegular reading into buf's storage when it is big
+// enough: a worker reuses one buffer for all its files.
+func readRegularInto(ctx context.Context, path string, limit int64, buf []byte) ([]byte, error) {
 	f, fi, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
@@ -80,7 +86,10 @@ func ReadRegular(ctx context.Context, path string, limit int64) ([]byte, error) 
 	if fi.Size() > limit {
 		return nil, fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, fi.Size(), limit)
 	}
-	buf := make([]byte, 0, min(fi.Size(), limit)+1)
+	if want := int(min(fi.Size(), limit) + 1); cap(buf) < want {
+		buf = make([]byte, 0, want)
+	}
+	buf = buf[:0]
 	r := io.LimitReader(f, limit+1)
 	for {
 		if err := ctx.Err(); err != nil {

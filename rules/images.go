@@ -61,7 +61,7 @@ var ImageMissing = &lint.Rule{
 		"protocol-relative URLs are skipped, except those on the site's own `baseURL`.\n\n" +
 		"Bad:\n\n```md\n![Architecture](./img/architecure.png)\n```\n\n" +
 		"Good:\n\n```md\n![Architecture](./img/architecture.png)\n```",
-	CheckSite: func(p *lint.SitePass) { newAssetChecker(p).bodyImages() },
+	CheckSite: bodyImages,
 }
 
 // assetChecker resolves and decodes files for one rule run; every cache is
@@ -283,38 +283,42 @@ func (c *assetChecker) covers(missing bool) {
 	}
 }
 
-func (c *assetChecker) bodyImages() {
-	defer c.noteUnchecked("image")
-	for _, e := range c.p.Targets {
-		if c.p.Ctx.Err() != nil {
-			return
+// bodyImages checks every target's images on the run's workers; the count
+// of unchecked paths is summed into one note.
+func bodyImages(p *lint.SitePass) {
+	workers := lint.EachTarget(p, newAssetChecker, (*assetChecker).entryImages)
+	for _, c := range workers[1:] {
+		workers[0].unchecked += c.unchecked
+	}
+	workers[0].noteUnchecked("image")
+}
+
+func (c *assetChecker) entryImages(e *lint.Entry) {
+	for _, ref := range e.Refs {
+		if !ref.IsImage() {
+			continue
 		}
-		for _, ref := range e.Refs {
-			if !ref.IsImage() {
-				continue
-			}
-			if strings.TrimSpace(ref.Dest) == "" {
-				c.p.Reportf(e, ref.Range, "image has no source")
-				continue
-			}
-			dest, ok := c.localDest(ref.Dest)
-			if !ok {
-				continue
-			}
-			if strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "?") {
-				c.p.Reportf(e, ref.Range, "image %q names no file", ref.Dest)
-				continue
-			}
-			if c.p.Site.Traits().RelativeToURL && e.URL != "" && !strings.HasPrefix(dest, "/") {
-				dest = againstURL(e.URL, dest) // the browser resolves it from the page's URL
-			}
-			if r := c.resolve(e.Abs, dest, nil); r.outside {
-				c.p.Report(e, outsideDiag("image", ref.Dest, ref.Range))
-			} else if r.abs == "" && !c.uncheckable(dest) {
-				d := c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried)
-				d.Fix = c.caseFix(ref, dest, r.tried)
-				c.p.Report(e, d)
-			}
+		if strings.TrimSpace(ref.Dest) == "" {
+			c.p.Reportf(e, ref.Range, "image has no source")
+			continue
+		}
+		dest, ok := c.localDest(ref.Dest)
+		if !ok {
+			continue
+		}
+		if strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "?") {
+			c.p.Reportf(e, ref.Range, "image %q names no file", ref.Dest)
+			continue
+		}
+		if c.p.Site.Traits().RelativeToURL && e.URL != "" && !strings.HasPrefix(dest, "/") {
+			dest = againstURL(e.URL, dest) // the browser resolves it from the page's URL
+		}
+		if r := c.resolve(e.Abs, dest, nil); r.outside {
+			c.p.Report(e, outsideDiag("image", ref.Dest, ref.Range))
+		} else if r.abs == "" && !c.uncheckable(dest) {
+			d := c.missingDiag("image", ref.Dest, dest, ref.Range, r.tried)
+			d.Fix = c.caseFix(ref, dest, r.tried)
+			c.p.Report(e, d)
 		}
 	}
 }
