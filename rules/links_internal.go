@@ -80,8 +80,6 @@ func (n *nearIndexes) get(ix *lint.Index) (paths, urls *nearIndex) {
 				n.urls.add(en.URL)
 			}
 		}
-		n.paths.sortAll()
-		n.urls.sortAll()
 	})
 	return n.paths, n.urls
 }
@@ -510,7 +508,7 @@ type nearIndex struct {
 // where it would sort, so they are found without scoring the whole group.
 type nearList struct {
 	fwd, rev []string // rev holds the paths reversed
-	sorted   bool
+	once     sync.Once
 }
 
 func newNearIndex() *nearIndex {
@@ -528,7 +526,6 @@ func (n *nearIndex) add(p string) {
 			g.m[g.k] = l
 		}
 		l.fwd = append(l.fwd, p)
-		l.sorted = false
 	}
 }
 
@@ -539,7 +536,7 @@ const maxNear = 64
 
 // near returns at most maxNear paths likely to be near want: those of its
 // folder and those of its name (see nearList.near). It is safe for
-// concurrent use once sortAll has run.
+// concurrent use once every path was added.
 func (n *nearIndex) near(want, self string) []string {
 	var out []string
 	for _, l := range []*nearList{n.byDir[path.Dir(want)], n.byBase[path.Base(want)]} {
@@ -552,17 +549,12 @@ func (n *nearIndex) near(want, self string) []string {
 	return slices.DeleteFunc(out, func(c string) bool { return c == self })
 }
 
-// newNearList is a sorted group of xs.
-func newNearList(xs []string) *nearList {
-	l := &nearList{fwd: xs}
-	l.sort()
-	return l
-}
+// newNearList is a group of xs.
+func newNearList(xs []string) *nearList { return &nearList{fwd: xs} }
 
+// sort readies a group on its first use: most groups of a big site are
+// never asked, and sorting them all cost a one-file run a tenth.
 func (l *nearList) sort() {
-	if l.sorted {
-		return
-	}
 	slices.Sort(l.fwd)
 	l.fwd = slices.Compact(l.fwd)
 	l.rev = make([]string, len(l.fwd))
@@ -570,13 +562,13 @@ func (l *nearList) sort() {
 		l.rev[i] = reverse(p)
 	}
 	slices.Sort(l.rev)
-	l.sorted = true
 }
 
 // near is at most maxNear/2 strings of the group likely to be near want:
 // all of a small group, and of a big one those next to want in either
 // order (a typo leaves most of a string alone, at one end or the other).
 func (l *nearList) near(want string) []string {
+	l.once.Do(l.sort)
 	if len(l.fwd) <= maxNear/2 {
 		return l.fwd
 	}
@@ -585,15 +577,6 @@ func (l *nearList) near(want string) []string {
 		out = append(out, reverse(r))
 	}
 	return out
-}
-
-// sortAll sorts every group, before near is called.
-func (n *nearIndex) sortAll() {
-	for _, m := range []map[string]*nearList{n.byDir, n.byBase} {
-		for _, l := range m {
-			l.sort()
-		}
-	}
 }
 
 // window is the k strings of sorted xs around where x sorts.

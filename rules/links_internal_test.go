@@ -263,7 +263,6 @@ func TestNearIsBounded(t *testing.T) {
 	for i := range 3000 {
 		n.add(fmt.Sprintf("content/big/page-%04d.md", i))
 	}
-	n.sortAll()
 	for _, tt := range []struct{ want, best string }{
 		{"content/kopy-1234/docs/installation.md", "content/copy-1234/docs/installation.md"}, // the right name in a wrong folder
 		{"content/big/page-1234.mdx", "content/big/page-1234.md"},                            // a typo at the end, in a folder of 3,000
