@@ -286,11 +286,34 @@ func (e *Engine) Run(ctx context.Context, paths []string) (*Result, error) {
 		e.BaseDir = wd
 	}
 	start := time.Now()
+	// A run given only files (a pre-commit hook's) will index the rest of
+	// the site light, so its cache loads while the site is walked; its
+	// warnings wait, so that they keep their place in the output.
+	var early chan *indexCache
+	var earlyWarn bytes.Buffer
+	if !e.Options.NoCache && onlyFiles(paths) {
+		early = make(chan *indexCache, 1)
+		go func() { early <- e.openIndexCache(start, &earlyWarn) }()
+	}
 	siteFiles, targets, errs := e.discover(ctx, paths)
 	// Only a partial run indexes files light; a big enough one caches them.
 	var cache *indexCache
-	if len(siteFiles)-len(targets) >= minCachedFiles && !e.Options.NoCache {
-		cache = e.openIndexCache(start)
+	partial := len(siteFiles)-len(targets) >= minCachedFiles && !e.Options.NoCache
+	switch {
+	case early != nil:
+		c := <-early
+		if partial {
+			cache = c
+			if cache != nil {
+				cache.warn = e.Options.Warnings
+			}
+			if e.Options.Warnings != nil && earlyWarn.Len() > 0 {
+				// A warning that can't be written changes no finding.
+				_, _ = e.Options.Warnings.Write(earlyWarn.Bytes())
+			}
+		}
+	case partial:
+		cache = e.openIndexCache(start, e.Options.Warnings)
 	}
 	isTarget := make(map[string]bool, len(targets))
 	for _, t := range targets {
@@ -518,6 +541,16 @@ func runSafely(f func()) (err error) {
 	}()
 	f()
 	return nil
+}
+
+// onlyFiles reports whether every path names a regular file.
+func onlyFiles(paths []string) bool {
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+	}
+	return len(paths) > 0
 }
 
 // fileBuffers are one worker's buffers for a file's bytes and its body,

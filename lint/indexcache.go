@@ -149,18 +149,18 @@ func (e *Engine) indexFingerprint() (string, error) {
 // openIndexCache reads the site's cache. A missing file, or one written for
 // another configuration or build, is an empty cache; a corrupt one is too,
 // with a warning. It returns nil when no cache can be used at all.
-func (e *Engine) openIndexCache(start time.Time) *indexCache {
+func (e *Engine) openIndexCache(start time.Time, warn io.Writer) *indexCache {
 	path, err := indexCachePath(e.Site.Root)
 	if err == nil {
 		var fp string
 		if fp, err = e.indexFingerprint(); err == nil {
-			c := &indexCache{path: path, fingerprint: fp, warn: e.Options.Warnings, start: start,
+			c := &indexCache{path: path, fingerprint: fp, warn: warn, start: start,
 				old: map[string]*lightRecord{}, fresh: map[string]*lightRecord{}}
 			c.load()
 			return c
 		}
 	}
-	warnf(e.Options.Warnings, "contentlint: warning: no index cache: %v\n", err)
+	warnf(warn, "contentlint: warning: no index cache: %v\n", err)
 	return nil
 }
 

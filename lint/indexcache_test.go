@@ -104,7 +104,7 @@ func cachedPaths(t *testing.T, root string) map[string]*lightRecord {
 		t.Fatal(err)
 	}
 	var warn bytes.Buffer
-	c := (&Engine{Config: cfg, Site: site, Options: Options{Warnings: &warn}}).openIndexCache(time.Now())
+	c := (&Engine{Config: cfg, Site: site, Options: Options{Warnings: &warn}}).openIndexCache(time.Now(), &warn)
 	if c == nil || warn.Len() > 0 {
 		t.Fatalf("cache did not open: %s", warn.String())
 	}
