@@ -30,6 +30,7 @@ func TestReusedBuffersChangeNothing(t *testing.T) {
 		b.WriteString("## Heading é\n\n[frag](#nowhere) :::tip\n")
 		files[fmt.Sprintf("content/p%02d.md", i)] = b.String()
 	}
+	files[lint.ConfigFileName] = "content: [content]\n"
 	for name, body := range files {
 		p := filepath.Join(root, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -39,15 +40,7 @@ func TestReusedBuffersChangeNothing(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cfg, err := lint.ParseConfig([]byte("content: [content]\n"), filepath.Join(root, lint.ConfigFileName))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Root = root
-	if err := lint.ApplyPreset(cfg); err != nil {
-		t.Fatal(err)
-	}
-	site, err := lint.NewSite(cfg)
+	cfg, site, err := lint.Setup([]string{root}, filepath.Join(root, lint.ConfigFileName))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,8 +32,8 @@ func adrgFormats() []*frontmatter.Format {
 	return out
 }
 
-// adrgBlock is blockEnd computed by adrg, for src whose first non-blank
-// line (at off) is opener.
+// adrgBlock is where adrg finds src's block: its data, and the end of its
+// closing line.
 func adrgBlock(src []byte) (data []byte, end int, ok bool) {
 	var rb rawBlock
 	rest, err := frontmatter.Parse(bytes.NewReader(src), &rb, adrgFormats()...)

@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	_ "golang.org/x/image/webp"
 	"golang.org/x/net/html/charset"
@@ -69,7 +70,7 @@ var ImageMissing = &lint.Rule{
 type assetChecker struct {
 	p        *lint.SitePass
 	resolved map[[2]string]resolvedAsset // (post folder, dest) → result
-	listings map[string]*folderNames     // folder → its file names
+	listings *listings                   // shared by a rule's workers
 	decoded  map[string]string           // file → problem, "" when it decodes
 	widths   map[string]int              // file → pixel width
 	// unchecked counts site-absolute paths left unjudged because no static
@@ -89,7 +90,7 @@ type resolvedAsset struct {
 }
 
 func newAssetChecker(p *lint.SitePass) *assetChecker {
-	return &assetChecker{p: p, resolved: map[[2]string]resolvedAsset{}, listings: map[string]*folderNames{},
+	return &assetChecker{p: p, resolved: map[[2]string]resolvedAsset{}, listings: newListings(),
 		decoded: map[string]string{}, widths: map[string]int{}, contain: p.Site.NewContainment()}
 }
 
@@ -286,7 +287,12 @@ func (c *assetChecker) covers(missing bool) {
 // bodyImages checks every target's images on the run's workers; the count
 // of unchecked paths is summed into one note.
 func bodyImages(p *lint.SitePass) {
-	workers := lint.EachTarget(p, newAssetChecker, (*assetChecker).entryImages)
+	shared := newListings()
+	workers := lint.EachTarget(p, func(q *lint.SitePass) *assetChecker {
+		c := newAssetChecker(q)
+		c.listings = shared
+		return c
+	}, (*assetChecker).entryImages)
 	for _, c := range workers[1:] {
 		workers[0].unchecked += c.unchecked
 	}
@@ -428,10 +434,34 @@ type folderNames struct {
 	near    *nearList           // of the lower-case names
 }
 
+// listings are folders' names, read once per rule run however many
+// workers ask: a folder of 200,000 posts is not cheap to list.
+type listings struct {
+	mu      sync.Mutex
+	folders map[string]*listedFolder
+}
+
+type listedFolder struct {
+	once  sync.Once
+	names *folderNames
+}
+
+func newListings() *listings { return &listings{folders: map[string]*listedFolder{}} }
+
 func (c *assetChecker) listing(dir string) *folderNames {
-	if f, ok := c.listings[dir]; ok {
-		return f
+	l := c.listings
+	l.mu.Lock()
+	lf := l.folders[dir]
+	if lf == nil {
+		lf = &listedFolder{}
+		l.folders[dir] = lf
 	}
+	l.mu.Unlock()
+	lf.once.Do(func() { lf.names = listFolder(dir) })
+	return lf.names
+}
+
+func listFolder(dir string) *folderNames {
 	ents, _ := os.ReadDir(dir) // a missing folder has no names to suggest
 	f := &folderNames{byLower: map[string][]string{}}
 	var lows []string
@@ -445,7 +475,6 @@ func (c *assetChecker) listing(dir string) *folderNames {
 		}
 	}
 	f.near = newNearList(lows)
-	c.listings[dir] = f
 	return f
 }
 
