@@ -3,12 +3,12 @@ package lint_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/contentlint/contentlint/lint"
+	"github.com/contentlint/contentlint/lint/linttest"
 	"github.com/contentlint/contentlint/rules"
 )
 
@@ -31,15 +31,7 @@ func TestReusedBuffersChangeNothing(t *testing.T) {
 		files[fmt.Sprintf("content/p%02d.md", i)] = b.String()
 	}
 	files[lint.ConfigFileName] = "content: [content]\n"
-	for name, body := range files {
-		p := filepath.Join(root, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	linttest.WriteTree(t, root, files)
 	cfg, site, err := lint.Setup([]string{root}, filepath.Join(root, lint.ConfigFileName))
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // Containment.Stat answers as Inside and os.Stat together, without looking
@@ -13,16 +15,7 @@ import (
 func TestContainmentStat(t *testing.T) {
 	outside := t.TempDir()
 	root := filepath.Join(outside, "site")
-	for _, d := range []string{"content", "static"} {
-		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, f := range []string{filepath.Join(root, "content", "p.md"), filepath.Join(outside, "secret.md")} {
-		if err := os.WriteFile(f, []byte("x\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	linttest.WriteTree(t, outside, map[string]string{"site/content/p.md": "x\n", "site/static/s.txt": "x\n", "secret.md": "x\n"})
 	for link, target := range map[string]string{
 		"content/alias.md": filepath.Join(root, "content", "p.md"),
 		"content/out.md":   filepath.Join(outside, "secret.md"),

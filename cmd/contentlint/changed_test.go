@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 // gitIn runs git in dir with a fixed identity, failing the test on error.
@@ -36,13 +38,7 @@ func repo(t *testing.T, files map[string]string) string {
 
 func writeIn(t *testing.T, dir, name, content string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	linttest.WriteTree(t, dir, map[string]string{name: content})
 }
 
 func unknownRule(name string) string {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/contentlint/contentlint/lint/linttest"
 )
 
 func run(t *testing.T, dir string, args ...string) {
@@ -20,13 +22,7 @@ func run(t *testing.T, dir string, args ...string) {
 
 func write(t *testing.T, dir, name, content string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	linttest.WriteTree(t, dir, map[string]string{name: content})
 }
 
 func TestChangesAddedLinesExtract(t *testing.T) {
